@@ -1,5 +1,11 @@
 """The extractor: article text in, an `Extraction` out. Pure: no I/O, no SQLite, no Datasette."""
+from dataclasses import replace
+
+from .attribute import Assembler
+from .marks import pair_quotes
+from .meta import read_meta
 from .model import ArticleMeta, Attribution, Extraction, Source, Span
+from .segments import mask_quotes, paragraph_starts, split_sentences
 
 __all__ = ["extract", "ArticleMeta", "Attribution", "Extraction", "Source", "Span"]
 
@@ -9,4 +15,12 @@ def extract(text: str, date: str | None = None) -> Extraction:
 
     `date` (YYYY-MM-DD), when the caller knows it, overrides the date found in the text.
     """
-    raise NotImplementedError
+    meta, body_start, body_end = read_meta(text)
+    if date:
+        meta = replace(meta, date=date)
+    starts = paragraph_starts(text, body_start)
+    quotes = pair_quotes(text, starts)
+    masked = mask_quotes(text, quotes)
+    sentences = split_sentences(text, masked, starts, body_end, quotes)
+    assembler = Assembler(text, masked, quotes, sentences, meta.date, meta.agency)
+    return Extraction(meta, assembler.attributions())

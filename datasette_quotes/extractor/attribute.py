@@ -1,0 +1,205 @@
+"""Assembling attributions: frames in, typed spans with speaker and source out."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon as lx
+from .cues import CueFinder, Frame
+from .marks import Quote
+from .model import Attribution, Source, Span
+from .segments import MASK, Sentence
+from .sources import is_outlet, outlet_name, platform, saying_date, source_kind
+from .speakers import Earlier, Speaker, SpeakerResolver
+
+# "an official statement by the Ministry": the speaker is the one after "by".
+DOCUMENT_BY = regex.compile(
+    r"\b(?:statement|report|data|letter|release|study|survey|filing|note|documents?|bulletin)\s+"
+    r"(?:released\s+|issued\s+|published\s+)?(?:by|from)\s+(?=\S)"
+)
+_AGENCY_ALIASES = {"associated press": "ap", "agence france-presse": "afp", "press trust of india": "pti"}
+
+
+@dataclass
+class _Found:
+    attribution: Attribution
+    speaker: Speaker
+    sentence: int
+    paragraph: int
+
+
+class Assembler:
+    def __init__(self, text: str, masked: str, quotes: list[Quote], sentences: list[Sentence], article_date: str | None, agency: str | None):
+        self.text = text
+        self.masked = masked
+        self.quotes = quotes
+        self.sentences = sentences
+        self.article_date = article_date
+        self.agency = _agency_key(agency) if agency else None
+        self.finder = CueFinder(text, masked, quotes)
+        self.resolver = SpeakerResolver(text)
+        self.quote_at = {q.open: q for q in quotes}
+        self.quote_opens = [q.open for q in quotes]
+        self.found: list[_Found] = []
+        self._frames: dict[int, list[Frame]] = {}
+
+    def attributions(self) -> tuple[Attribution, ...]:
+        consumed: set[int] = set()
+        for i, sentence in enumerate(self.sentences):
+            frames = self._frames_of(i)
+            with_content = [f for f in frames if f.content is not None]
+            if with_content:
+                for frame in with_content:
+                    self._add(frame, i)
+                continue
+            quote = self._sole_quote(sentence)
+            if quote is None or i in consumed:
+                continue
+            self._continue_quote(i, quote, consumed)
+        return tuple(f.attribution for f in self.found)
+
+    def _frames_of(self, i: int) -> list[Frame]:
+        if i not in self._frames:
+            self._frames[i] = self.finder.frames(self.sentences[i])
+        return self._frames[i]
+
+    def _sole_quote(self, sentence: Sentence) -> Quote | None:
+        """The quotation that makes up the whole sentence, if one does."""
+        start = sentence.start
+        quote = self.quote_at.get(start)
+        if quote is None or not quote.double:
+            return None
+        if self.masked[quote.close + 1:sentence.end].strip(" .,!?;:"):
+            return None
+        return quote
+
+    def _continue_quote(self, i: int, quote: Quote, consumed: set[int]) -> None:
+        """A quotation with no cue of its own: its cue is in the next sentence
+        (`"..." ISRO posted on X.`), or it goes on from the speaker just quoted."""
+        sentence = self.sentences[i]
+        content = (quote.start, quote.end)
+        nxt = i + 1
+        if nxt < len(self.sentences) and self.sentences[nxt].paragraph == sentence.paragraph:
+            frames = self._frames_of(nxt)
+            if frames and frames[0].content is None:
+                frame = frames[0]
+                frame.content, frame.direct = content, True
+                self._add(frame, i)
+                frames.pop(0)
+                return
+        if not self.found:
+            return
+        last = self.found[-1]
+        same_paragraph = last.paragraph == sentence.paragraph and last.sentence == i - 1
+        next_paragraph = (
+            last.paragraph == sentence.paragraph - 1
+            and last.sentence == i - 1
+            and last.attribution.type == "direct"
+            and len(self.text[quote.start:quote.end].split()) >= 4
+        )
+        if same_paragraph or next_paragraph:
+            previous = last.attribution
+            source = previous.source
+            self.found.append(_Found(
+                Attribution(
+                    quote=self._span(*content), type="direct", speaker=previous.speaker,
+                    speaker_name=previous.speaker_name, speaker_kind=previous.speaker_kind,
+                    speaker_title=previous.speaker_title, cue=previous.cue, source=source,
+                ),
+                last.speaker, i, sentence.paragraph,
+            ))
+
+    def _add(self, frame: Frame, i: int) -> None:
+        sentence = self.sentences[i]
+        start, end = frame.content
+        kind_of_quote = "direct" if frame.direct else self._clause_type(start, end)
+        mention = frame.speaker
+        mention_text = self.text[mention[0]:mention[1]]
+        by = DOCUMENT_BY.search(mention_text)
+        speaker_mention = (mention[0] + by.end(), mention[1]) if by else mention
+        earlier = [Earlier(f.speaker, f.attribution.source.kind, f.paragraph) for f in self.found]
+        speaker = self.resolver.resolve(mention_text, mention[0], earlier, frame.sentence.start)
+        via: list[str] = []
+        for relay in frame.relays:
+            name = outlet_name(self.text[relay[0]:relay[1]])
+            if name:
+                via.append(name)
+        told = self.text[frame.told_object[0]:frame.told_object[1]] if frame.told_object else None
+        if told and is_outlet(told):
+            name = outlet_name(told)
+            if _agency_key(name) != self.agency:
+                via.append(name)
+        frame_text = self._frame_text(frame.sentence, start, end, mention)
+        speaker_is_outlet = not frame.relays and is_outlet(mention_text)
+        kind = source_kind(frame_text, frame.verb, told, speaker_is_outlet, speaker.document_kind)
+        source = Source(
+            kind=kind,
+            platform=platform(frame_text) if kind == "social_post" else None,
+            date=saying_date(frame_text, self.article_date),
+            via=tuple(via),
+        )
+        source = self._continued(speaker, source, sentence.paragraph)
+        attribution = Attribution(
+            quote=self._span(start, end),
+            type=kind_of_quote,
+            speaker=self._span(*speaker_mention),
+            speaker_name=speaker.name,
+            speaker_kind=speaker.kind,
+            speaker_title=speaker.title,
+            cue=self._span(*frame.cue) if frame.cue[1] > frame.cue[0] else None,
+            source=source,
+        )
+        self.found.append(_Found(attribution, speaker, i, sentence.paragraph))
+
+    def _continued(self, speaker: Speaker, source: Source, paragraph: int) -> Source:
+        """An unstated channel continues the same speaker's occasion just before; a
+        restated channel keeps that occasion's date."""
+        for found in reversed(self.found):
+            if found.speaker.name != speaker.name:
+                continue
+            before = found.attribution.source
+            if source.kind == "unspecified" and paragraph - found.paragraph <= 1 and not source.via:
+                return Source(before.kind, before.platform, source.date or before.date, source.via)
+            if source.kind == before.kind and source.platform == before.platform and source.date is None:
+                return Source(source.kind, source.platform, before.date, source.via)
+            return source
+        return source
+
+    def _clause_type(self, start: int, end: int) -> str:
+        for quote in self.quotes[bisect_left(self.quote_opens, start - 1):]:
+            if quote.open >= end:
+                break
+            if quote.close <= end and self._spoken_fragment(quote):
+                return "partial"
+        return "indirect"
+
+    def _spoken_fragment(self, quote: Quote) -> bool:
+        """Quoted words from the speaker, not a title, name, nickname or scare quote."""
+        words = self.text[quote.start:quote.end].split()
+        if not words:
+            return False
+        before = self.text[max(0, quote.open - 30):quote.open].lower().split()
+        if before and before[-1].strip(",") in lx.TITLE_INTRODUCERS:
+            return False
+        if len(before) > 1 and before[-2] in lx.TITLE_INTRODUCERS and before[-1] in ("the", "a", "as"):
+            return False
+        if len(words) == 1 and words[0][:1].isupper():
+            return False
+        return True
+
+    def _frame_text(self, sentence: Sentence, start: int, end: int, mention: tuple[int, int]) -> str:
+        """The sentence without its reported content: where channel and day are stated."""
+        lo, hi = sentence.start, sentence.end
+        if start < lo or end > hi:
+            return self.masked[lo:hi]
+        return (self.masked[lo:start] + " " + self.masked[end:hi]).replace(MASK, "")
+
+    def _span(self, start: int, end: int) -> Span:
+        return Span(self.text[start:end], start, end)
+
+
+def _agency_key(name: str) -> str:
+    lowered = name.lower().strip()
+    return _AGENCY_ALIASES.get(lowered, lowered)

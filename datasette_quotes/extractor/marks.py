@@ -1,0 +1,123 @@
+"""Quotation marks: which characters open and close quotations, and how they pair.
+
+Pairing uses an explicit table, not Unicode categories: German „…“ closes with a mark
+that opens in English, and ’ doubles as the apostrophe. News style re-opens a quote at
+each continued paragraph without closing the previous one. Nothing here raises on
+unbalanced or odd marks: an unpaired mark is simply not a quotation.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+# Opening double mark -> the marks that may close it.
+DOUBLE_CLOSERS = {'"': '"', "“": "”\"", "„": "“”", "«": "»", "»": "«"}
+DOUBLE_MARKS = frozenset('"“”„«»')
+SINGLE_OPENERS = frozenset("'‘‚‹")
+SINGLE_CLOSERS = frozenset("'’‹›")
+ALL_MARKS = DOUBLE_MARKS | SINGLE_OPENERS | SINGLE_CLOSERS
+MARK_PATTERN = regex.compile("[\"“”„«»'‘’‚‹›]")
+
+# `rock 'n' roll`, `rock ’n’ roll`: the marks around n are apostrophes.
+N_CONTRACTION = regex.compile(r"['’]n['’](?=\s)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `open` and `close` are the indices of its marks."""
+
+    open: int
+    close: int
+    double: bool
+
+    @property
+    def start(self) -> int:
+        return self.open + 1
+
+    @property
+    def end(self) -> int:
+        return self.close
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def pair_quotes(text: str, paragraph_starts: list[int]) -> list[Quote]:
+    """Every top-level quotation in `text`, in order.
+
+    Double marks pair first, across paragraphs when a continued paragraph re-opens the
+    quote; single marks pair only outside double quotations (inside them they are
+    nested quotes or apostrophes, which attribute nothing on their own).
+    """
+    doubles = _pair_doubles(text, paragraph_starts)
+    singles = _pair_singles(text, paragraph_starts, doubles)
+    return sorted(doubles + singles, key=lambda q: q.open)
+
+
+def _paragraph_of(paragraph_starts: list[int], index: int) -> int:
+    return bisect_right(paragraph_starts, index) - 1
+
+
+def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at = -1
+    open_para = -1
+    for match in MARK_PATTERN.finditer(text):
+        i = match.start()
+        mark = text[i]
+        if mark not in DOUBLE_MARKS:
+            continue
+        para = _paragraph_of(paragraph_starts, i)
+        if open_at >= 0 and para != open_para:
+            if para == open_para + 1 and i == paragraph_starts[para] and mark in DOUBLE_CLOSERS:
+                open_para = para  # the quote goes on into this paragraph
+                continue
+            open_at = -1  # unclosed at the end of its paragraph: not a quotation
+        if open_at < 0:
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if mark in DOUBLE_CLOSERS and after and not after.isspace():
+                open_at, open_para = i, para
+            continue
+        if mark in DOUBLE_CLOSERS[text[open_at]]:
+            quotes.append(Quote(open_at, i, True))
+            open_at = -1
+        elif mark in DOUBLE_CLOSERS:
+            open_at, open_para = i, para  # a fresh opener: the earlier one was stray
+    return quotes
+
+
+def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) -> list[Quote]:
+    inside = [(q.open, q.close) for q in doubles]
+    quotes: list[Quote] = []
+    open_at = -1
+    open_para = -1
+    k = 0
+    for match in MARK_PATTERN.finditer(text):
+        i = match.start()
+        mark = text[i]
+        if mark in DOUBLE_MARKS:
+            continue
+        while k < len(inside) and inside[k][1] < i:
+            k += 1
+        if k < len(inside) and inside[k][0] < i < inside[k][1]:
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        para = _paragraph_of(paragraph_starts, i)
+        if open_at >= 0 and para != open_para:
+            open_at = -1
+        if _is_letter(before) and _is_letter(after):
+            continue  # an apostrophe inside a word: Putin's, don't
+        if N_CONTRACTION.match(text, i) or (i > 0 and N_CONTRACTION.match(text, i - 2)):
+            continue
+        if open_at < 0:
+            if mark in SINGLE_OPENERS and not _is_letter(before) and after.isalpha():
+                open_at, open_para = i, para
+            continue
+        if mark in SINGLE_CLOSERS and not before.isspace() and not _is_letter(after):
+            quotes.append(Quote(open_at, i, False))
+            open_at = -1
+    return quotes

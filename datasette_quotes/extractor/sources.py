@@ -1,0 +1,127 @@
+"""The source of an attribution: channel kind, platform, date of the saying, relays."""
+from __future__ import annotations
+
+from datetime import date as Date, timedelta
+
+import regex
+
+from . import lexicon as lx
+
+_KIND_PATTERNS = tuple(
+    (kind, regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"))
+    for kind, words in lx.SOURCE_KIND_WORDS
+)
+_PLATFORM = regex.compile(
+    r"\b(?:on|via|to|in)\s+(?:(?:his|her|their|its|the|a)\s+)?(?:[\w’'-]+[’']s\s+)?(?:official\s+)?(?P<platform>"
+    + "|".join(regex.escape(p) for p in sorted(lx.PLATFORMS, key=len, reverse=True))
+    + r")\b|\b(?P<adjective>"
+    + "|".join(regex.escape(p) for p in sorted(lx.PLATFORMS, key=len, reverse=True) if p != "x")
+    + r")\s+(?:post|account|page|video|live|handle|channel)",
+    regex.IGNORECASE,
+)
+_TELL_PRESS = frozenset(("reporters", "journalists", "media", "press", "mediapersons", "newsmen", "analysts", "investors"))
+_TELL_PARLIAMENT = regex.compile(r"\b(?:Lok Sabha|Rajya Sabha|Parliament|House|Senate|Assembly|Congress|Commons|Lords)\b")
+_TELL_SPEECH = frozenset(("crowd", "supporters", "gathering", "audience", "rally", "students", "workers", "team", "delegates"))
+_WEEKDAY = regex.compile(r"\b(" + "|".join(d.capitalize() for d in lx.WEEKDAYS) + r")\b")
+_RELATIVE_DAY = regex.compile(r"\b(today|yesterday|tonight|this (?:morning|afternoon|evening))\b", regex.IGNORECASE)
+_MONTH_DAY = regex.compile(
+    r"\b(?:on|dated|of)\s+(?:(?P<month>" + "|".join(m.capitalize() for m in lx.MONTHS) + r")\s+(?P<day>\d{1,2})\b"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>" + "|".join(m.capitalize() for m in lx.MONTHS) + r")\b)"
+)
+_OUTLET_DESCRIPTION = regex.compile(
+    r"^.*\b(?:" + "|".join(sorted(lx.OUTLET_WORDS, key=len, reverse=True)) + r")\s+(?=\S)"
+)
+TWEET = regex.compile(r"\btweet", regex.IGNORECASE)
+CAPITAL_X = regex.compile(r"\bX\b")
+LEADING_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
+LEADING_CITING = regex.compile(r"^(?:citing|quoting)\s+")
+LEADING_DOCUMENT = regex.compile(r"^(?:an?\s+\p{Ll}+\s+(?:in|by|from|on)\s+)")
+LOWERCASE_TAIL = regex.compile(r"\s+\p{Ll}.*$")
+_AGENCY_NAMES = {a.lower(): a for a in lx.AGENCIES}
+
+
+def source_kind(frame_text: str, verb: str, told_object: str | None, speaker_is_outlet: bool, document_kind: str | None) -> str:
+    """The channel the speaker used, from the words around the reported content."""
+    if told_object:
+        obj = told_object.lower().removeprefix("the ").strip()
+        if obj.split()[0] in _TELL_PRESS:
+            return "press_conference"
+        if _TELL_PARLIAMENT.search(told_object):
+            return "parliament"
+        if is_outlet(told_object):
+            return "interview"
+        if obj.split()[-1] in _TELL_SPEECH:
+            return "speech"
+    lowered = frame_text.lower()
+    if speaker_is_outlet and (verb in ("reported", "reports", "report", "according to") or "report" in lowered):
+        return "news_agency_report"
+    if verb in ("posted", "tweeted", "posts", "tweets") or _PLATFORM.search(frame_text):
+        return "social_post"
+    for kind, pattern in _KIND_PATTERNS:
+        if kind == "news_agency_report":
+            continue
+        if pattern.search(lowered):
+            return kind
+    if document_kind:
+        return document_kind
+    if verb in ("wrote", "writes", "write", "found", "finds", "reported", "reports", "showed", "shows"):
+        return "report" if verb not in ("wrote", "writes", "write") else "unspecified"
+    return "unspecified"
+
+
+def platform(frame_text: str) -> str | None:
+    match = _PLATFORM.search(frame_text)
+    if not match:
+        return "X" if TWEET.search(frame_text) else None
+    name = (match.group("platform") or match.group("adjective")).lower()
+    if name == "x" and not CAPITAL_X.search(match.group()):
+        return None
+    return lx.PLATFORMS[name]
+
+
+def saying_date(frame_text: str, article_date: str | None) -> str | None:
+    """The day of the saying named in its frame, resolved against the article date."""
+    if not article_date:
+        return None
+    try:
+        today = Date.fromisoformat(article_date)
+    except ValueError:
+        return None
+    relative = _RELATIVE_DAY.search(frame_text)
+    if relative:
+        word = relative.group(1).lower()
+        return (today - timedelta(days=1) if word == "yesterday" else today).isoformat()
+    weekday = _WEEKDAY.search(frame_text)
+    if weekday:
+        wanted = lx.WEEKDAYS.index(weekday.group(1).lower())
+        return (today - timedelta(days=(today.weekday() - wanted) % 7)).isoformat()
+    month_day = _MONTH_DAY.search(frame_text)
+    if month_day:
+        month = lx.MONTHS.index((month_day.group("month") or month_day.group("month2")).lower()) + 1
+        day = int(month_day.group("day") or month_day.group("day2"))
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        try:
+            return Date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def is_outlet(mention: str) -> bool:
+    bare = LEADING_ARTICLE.sub("", mention.strip())
+    if bare.lower() in _AGENCY_NAMES:
+        return True
+    words = bare.lower().split()
+    return any(w in lx.OUTLET_WORDS for w in words[:-1]) or (bool(words) and words[-1] in ("newspaper", "daily", "broadcaster", "agency", "channel", "tabloid"))
+
+
+def outlet_name(mention: str) -> str:
+    """`Russian state news agency TASS` -> `TASS`; `the daily Hospodářské noviny` -> `Hospodářské noviny`."""
+    bare = mention.strip().strip(",")
+    bare = LEADING_CITING.sub("", bare)
+    bare = LEADING_DOCUMENT.sub("", bare)
+    trimmed = _OUTLET_DESCRIPTION.sub("", bare)
+    if not trimmed or trimmed[:1].islower():
+        trimmed = LOWERCASE_TAIL.sub("", bare)
+    trimmed = LEADING_ARTICLE.sub("", trimmed).strip()
+    return _AGENCY_NAMES.get(trimmed.lower(), trimmed)

@@ -1,0 +1,239 @@
+"""Speakers: from the mention in the text to a canonical name, a title and a kind.
+
+The canonical name is the fullest the article gives: acronyms expand when the article
+expands them, short forms (`the ministry`, `Joshi`) and pronouns resolve to an earlier
+speaker or name, and titles stay apart from names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import lexicon as lx
+
+_NAME_WORD = r"(?:\p{Lu}\.|[\p{Lu}][\p{L}\p{M}’'&/-]*)"
+# Capitalised names, with the small words that join them ("Ministry of External Affairs").
+PROPER_NAME = regex.compile(
+    rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|and|&|de|del|la|bin|al|van|von)(?:[ \t]+the)?)?[ \t]+{_NAME_WORD})*"
+)
+ACRONYM_DEFINITION = regex.compile(rf"(?P<name>{PROPER_NAME.pattern}(?:,\s+{_NAME_WORD}(?:\s+(?:and|&)\s+{_NAME_WORD})+)?)\s+\((?P<acronym>[\p{{Lu}}][\p{{L}}&-]{{1,9}})\)")
+ACRONYM_IN_BRACKETS = regex.compile(r"\s*\([^()]{1,12}\)")
+POSSESSIVE = regex.compile(r"[’']s?$")
+DETERMINER = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
+LEADING_DETERMINER = regex.compile(r"^(?:an?|the|its|his|her|their)\s+", regex.IGNORECASE)
+LOWERCASE_WORDS = regex.compile(r"^(?:\p{Ll}+\s+)+")
+UPPERCASE = regex.compile(r"\p{Lu}")
+SENTENCE_ARTICLE = regex.compile(r"^(?:The|A|An)\s+")
+INDEFINITE = regex.compile(r"(?:an?|one)\s+(?P<words>(?:[\w’'.-]+\s*){1,5}?)(?:\s+(?:of|for|at|in|from|with|who)\b|$)")
+TWO_CAPITALS = regex.compile(r"\p{Lu}.*\p{Lu}")
+_DOCUMENT_NOUNS = "|".join(sorted(lx.DOCUMENT_SPEAKERS, key=len, reverse=True))
+DOCUMENT = regex.compile(
+    rf"^(?P<owner>.*?)\s*\b(?P<noun>{_DOCUMENT_NOUNS})\b(?:\s+(?:by|from|of|released by|issued by)\s+(?P<by>.+)|\s+(?:to|for|on|in|at|dated)\b.*)?$",
+    regex.IGNORECASE,
+)
+CONNECTORS = frozenset(("of", "for", "and", "&", "the", "de", "del", "la", "bin", "al", "van", "von"))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: str
+    title: str | None = None
+    # The channel the mention itself names: "the MEA statement" is a statement.
+    document_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """A speaker already attributed, for pronouns and short forms."""
+
+    speaker: Speaker
+    source_kind: str
+    position: int
+
+
+class SpeakerResolver:
+    def __init__(self, text: str):
+        self.text = text
+        self.acronyms: dict[str, str] = {}
+        for match in ACRONYM_DEFINITION.finditer(text):
+            name = DETERMINER.sub("", match.group("name"))
+            name = _drop_leading_titles(name)
+            self.acronyms.setdefault(match.group("acronym"), name)
+        self.names = [(m.start(), _trim_name(m.group())) for m in PROPER_NAME.finditer(text)]
+
+    def resolve(self, mention: str, position: int, earlier: list[Earlier], sentence_start: int = 0) -> Speaker:
+        bare = mention.strip()
+        lowered = bare.lower()
+        if lowered in lx.PRONOUNS_PERSON:
+            return self._antecedent(earlier, ("person",)) or Speaker(bare, "person")
+        if lowered in lx.PRONOUNS_OTHER:
+            return self._antecedent(earlier, ("organization", "group")) or Speaker(bare, "group" if lowered == "they" else "organization")
+        body = DETERMINER.sub("", ACRONYM_IN_BRACKETS.sub("", bare))
+        words = body.split()
+        if not words:
+            return Speaker(bare, "organization")
+        document = self._document(body, position, earlier, sentence_start)
+        if document:
+            return document
+        head = words[-1].lower()
+        if _is_anonymous(bare):
+            return Speaker(bare, "anonymous")
+        if words[0].lower() in lx.GROUP_HEADS or (
+            head in lx.GROUP_HEADS and all(w[:1].islower() or w.lower() in lx.TITLE_WORDS for w in words[1:])
+        ):
+            return Speaker(body, "group")
+        if len(words) == 1 and head in lx.ANONYMOUS_HEADS:
+            for item in reversed(earlier):
+                if head in item.speaker.name.lower() or head in (item.speaker.title or "").lower():
+                    return item.speaker
+        if words[0].lower() in lx.ANONYMOUS_HEADS and bare[:1].islower() or _starts_indefinite(bare):
+            return Speaker(bare, "anonymous")
+        if len(words) == 1 or (head in lx.ORGANIZATION_SHORT_FORMS and bare[:1].islower()):
+            short = self._short_form(body, position, earlier, sentence_start)
+            if short:
+                return short
+        if " and " in body and not any(w.lower() in lx.ORGANIZATION_WORDS for w in words):
+            return Speaker(body, "group")
+        name, title = _split_title(body)
+        kind = _kind_of(name)
+        if kind == "person":
+            name = self._fullest_person(name, position)
+        return Speaker(name, kind, title)
+
+    def _document(self, body: str, position: int, earlier: list[Earlier], sentence_start: int) -> Speaker | None:
+        """`the statement`, `the MEA statement`, `a Kremlin statement`, `The company's message`."""
+        match = DOCUMENT.search(body)
+        if match:
+            kind = lx.DOCUMENT_SPEAKERS[match.group("noun").lower()]
+            owner = (match.group("by") or match.group("owner")).strip()
+            owner = POSSESSIVE.sub("", owner).strip()
+            owner = LEADING_DETERMINER.sub("", owner)
+            owner = LOWERCASE_WORDS.sub("", owner) if owner[:1].islower() and UPPERCASE.search(owner) else owner
+            if owner and (match.group("by") or match.group("owner").rstrip().endswith(("'s", "’s", "'", "’")) or owner[:1].isupper()):
+                speaker = self.resolve(owner, position, earlier, sentence_start)
+                return Speaker(speaker.name, speaker.kind, speaker.title, kind)
+            for item in reversed(earlier):
+                if kind is None or item.source_kind == kind:
+                    return Speaker(item.speaker.name, item.speaker.kind, item.speaker.title, kind)
+            return None
+        return None
+
+    def _antecedent(self, earlier: list[Earlier], kinds: tuple[str, ...]) -> Speaker | None:
+        for item in reversed(earlier):
+            if item.speaker.kind in kinds:
+                return item.speaker
+        return None
+
+    def _short_form(self, body: str, position: int, earlier: list[Earlier], sentence_start: int) -> Speaker | None:
+        """`MEA`, `Joshi`, `the ministry`, `the Army`: an earlier, fuller name."""
+        if body in self.acronyms:
+            return Speaker(self.acronyms[body], "organization")
+        lowered = body.lower()
+        head = lowered.split()[-1]
+        for item in reversed(earlier):
+            name = item.speaker.name
+            if item.speaker.kind == "person" and body[:1].isupper() and name.split()[-1] == body:
+                return item.speaker
+            if item.speaker.kind == "organization" and head in name.lower().split() and len(name) > len(body):
+                return item.speaker
+        initials = _initials_index(self.names, position)
+        if body.isupper() and body in initials:
+            return Speaker(initials[body], "organization")
+        for start, name in reversed(self.names):
+            if start >= position:
+                continue
+            words = name.split()
+            if body[:1].isupper() and len(body.split()) == 1 and words[-1] == body and len(words) > 1:
+                return Speaker(_drop_leading_titles(name), _kind_of(_drop_leading_titles(name)))
+            if body[:1].islower() and head in lx.ORGANIZATION_SHORT_FORMS and words[-1].lower() == head and len(words) > 1:
+                return Speaker(name, "organization")
+            if body[:1].isupper() and (name == body or name.endswith(" " + body)) and len(words) > len(body.split()):
+                return Speaker(name, "organization")
+        if body[:1].islower() or head in lx.ORGANIZATION_SHORT_FORMS:
+            for item in reversed(earlier):
+                if item.speaker.kind == "organization":
+                    return item.speaker
+            # No organisation quoted yet: the sentence's first name is usually the one meant
+            # ("Zlota Kromka will close 40 stores, the company said").
+            for start, name in self.names:
+                if sentence_start <= start < position and len(name.split()) > 1 and name != body:
+                    return Speaker(name, "organization")
+        return None
+
+    def _fullest_person(self, name: str, position: int) -> str:
+        """`Joshi` -> `Anand Vardhan Joshi` when the article named him in full earlier."""
+        words = name.split()
+        if len(words) != 1:
+            return name
+        for start, candidate in self.names:
+            if start >= position:
+                break
+            candidate = _drop_leading_titles(candidate)
+            parts = candidate.split()
+            if len(parts) > 1 and parts[-1] == name and _kind_of(candidate) == "person":
+                return candidate
+        return name
+
+
+def _initials_index(names: list[tuple[int, str]], position: int) -> dict[str, str]:
+    index = {}
+    for _start, name in names:
+        words = [w for w in name.split() if w.lower() not in CONNECTORS]
+        if len(words) > 1:
+            index.setdefault("".join(w[0] for w in words).upper(), name)
+    return index
+
+
+def _trim_name(name: str) -> str:
+    name = SENTENCE_ARTICLE.sub("", name)
+    return POSSESSIVE.sub("", name)
+
+
+def _is_anonymous(mention: str) -> bool:
+    lowered = mention.lower()
+    return any(marker in lowered for marker in lx.ANONYMITY_MARKERS)
+
+
+def _starts_indefinite(mention: str) -> bool:
+    """`a senior official of X`, `a spokesperson for Y`: an unnamed singular source."""
+    match = INDEFINITE.match(mention)
+    return bool(match and any(w in lx.ANONYMOUS_HEADS for w in match.group("words").split()))
+
+
+def _split_title(name: str) -> tuple[str, str | None]:
+    """`External Affairs Minister S Jaishankar` -> (`S Jaishankar`, `External Affairs Minister`)."""
+    words = name.split()
+    if not words or words[-1].lower() in lx.ORGANIZATION_WORDS:
+        return name, None
+    last_title = -1
+    for i, word in enumerate(words[:-1]):
+        if word.lower().strip(",") in lx.TITLE_WORDS or word.endswith(("’s", "'s")):
+            last_title = i
+    if last_title < 0:
+        return name, None
+    rest = words[last_title + 1:]
+    if not rest or not all(w[:1].isupper() for w in rest) or len(rest) > 4:
+        return name, None
+    if any(w.lower() in lx.TITLE_WORDS for w in rest[:1]) or any(w.lower() in lx.ORGANIZATION_WORDS for w in rest):
+        return name, None
+    title = " ".join(words[:last_title + 1])
+    rest_name = " ".join(w for w in rest if w.lower() not in lx.HONORIFICS)
+    return rest_name or name, title
+
+
+def _drop_leading_titles(name: str) -> str:
+    return _split_title(name)[0]
+
+
+def _kind_of(name: str) -> str:
+    words = name.split()
+    lowered = [w.lower().strip(",.") for w in words]
+    if any(w in lx.ORGANIZATION_WORDS for w in lowered) or any(a.lower() == name.lower() for a in lx.AGENCIES):
+        return "organization"
+    if len(words) == 1 and (name.isupper() or TWO_CAPITALS.search(name)):
+        return "organization"
+    if lowered and lowered[-1] in lx.GROUP_HEADS:
+        return "group"
+    return "person"

@@ -1,0 +1,310 @@
+"""The store: extractions into a SQLite database with sqlite-utils.
+
+Every id is a content hash, so loading the same articles again rewrites identical
+rows and changes nothing. Views, full-text search and indexes live in the file, so a
+published database works without the plugin (and opened immutable).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from .extractor import Attribution, Extraction
+from .extractor.lexicon import PRONOUNS_OTHER, PRONOUNS_PERSON
+
+# A pronoun points at a speaker but is no name for it, so it is not listed as an alias.
+NOT_ALIASES = PRONOUNS_PERSON | PRONOUNS_OTHER
+
+# Speakers with no name of their own ("a senior official", "residents") are not the
+# same entity from one article to the next, so their identity is scoped to the article.
+ARTICLE_SCOPED_KINDS = ("anonymous", "group")
+
+FTS_COLUMNS = {"quotes": ["text"], "articles": ["text"]}
+
+INDEXES = {
+    "articles": [["date"], ["agency"], ["dateline"]],
+    "speakers": [["name"], ["kind"]],
+    "quotes": [
+        ["article_id"],
+        ["speaker_id"],
+        ["type"],
+        ["source_kind"],
+        ["platform"],
+        ["source_date"],
+    ],
+    "quote_via": [["outlet"]],
+}
+
+VIEWS = {
+    "quotes_view": """
+select
+  quotes.rowid as rowid,
+  quotes.id as id,
+  quotes.text as quote,
+  quotes.type as type,
+  speakers.name as speaker,
+  speakers.kind as speaker_kind,
+  quotes.speaker_title as speaker_title,
+  quotes.cue as cue,
+  quotes.source_kind as source_kind,
+  quotes.platform as platform,
+  quotes.source_date as source_date,
+  quotes.via as via,
+  articles.date as article_date,
+  articles.agency as agency,
+  articles.dateline as dateline,
+  articles.file as article_file,
+  quotes.article_id as article_id,
+  quotes.speaker_id as speaker_id
+from quotes
+join articles on articles.id = quotes.article_id
+left join speakers on speakers.id = quotes.speaker_id
+""",
+    "speaker_counts": """
+select
+  speakers.id as speaker_id,
+  speakers.name as speaker,
+  speakers.kind as kind,
+  speakers.title as title,
+  count(quotes.id) as quotes,
+  sum(quotes.type = 'direct') as direct,
+  sum(quotes.type = 'partial') as partial,
+  sum(quotes.type = 'indirect') as indirect,
+  count(distinct quotes.article_id) as articles,
+  min(articles.date) as first_date,
+  max(articles.date) as last_date
+from speakers
+join quotes on quotes.speaker_id = speakers.id
+join articles on articles.id = quotes.article_id
+group by speakers.id
+""",
+    "outlet_counts": """
+select
+  quote_via.outlet as outlet,
+  count(distinct quote_via.quote_id) as quotes,
+  count(distinct quotes.speaker_id) as speakers,
+  sum(quote_via.position = 0) as as_nearest_relay
+from quote_via
+join quotes on quotes.id = quote_via.quote_id
+group by quote_via.outlet
+""",
+}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article read by the caller, with what the extractor found in it."""
+
+    file: str
+    text: str
+    extraction: Extraction
+
+
+@dataclass(frozen=True)
+class SaveCounts:
+    articles: int
+    quotes: int
+    speaker_ids: frozenset[str]
+
+
+def content_id(*parts: object) -> str:
+    """A short stable id: the first 16 hex digits of the SHA-256 of the parts."""
+    joined = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def article_id(text: str) -> str:
+    return content_id(text)
+
+
+def quote_id(article: str, attribution: Attribution) -> str:
+    return content_id(article, attribution.quote.start, attribution.quote.end)
+
+
+def speaker_id(article: str, attribution: Attribution) -> str | None:
+    if attribution.speaker_name is None:
+        return None
+    scope = article if attribution.speaker_kind in ARTICLE_SCOPED_KINDS else ""
+    return content_id(attribution.speaker_kind, attribution.speaker_name, scope)
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create tables, indexes, full-text search and views that do not exist yet."""
+    db["articles"].create(
+        {"id": str, "file": str, "date": str, "dateline": str, "agency": str, "text": str},
+        pk="id",
+        if_not_exists=True,
+    )
+    db["speakers"].create(
+        {"id": str, "name": str, "kind": str, "title": str, "aliases": str},
+        pk="id",
+        if_not_exists=True,
+    )
+    db["quotes"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "text": str,
+            "type": str,
+            "start": int,
+            "end": int,
+            "speaker_id": str,
+            "speaker_text": str,
+            "speaker_start": int,
+            "speaker_end": int,
+            "speaker_title": str,
+            "cue": str,
+            "cue_start": int,
+            "cue_end": int,
+            "source_kind": str,
+            "platform": str,
+            "source_date": str,
+            "via": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+        if_not_exists=True,
+    )
+    db["quote_via"].create(
+        {"quote_id": str, "position": int, "outlet": str},
+        pk=("quote_id", "position"),
+        foreign_keys=[("quote_id", "quotes", "id")],
+        if_not_exists=True,
+    )
+    for table, indexes in INDEXES.items():
+        for columns in indexes:
+            db[table].create_index(columns, if_not_exists=True)
+    for table, columns in FTS_COLUMNS.items():
+        if not db[f"{table}_fts"].exists():
+            db[table].enable_fts(columns, create_triggers=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
+
+
+def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
+    """Store a batch of articles in one transaction: all of it or none of it.
+
+    An article already stored gets its current quotes; quotes the extractor no longer
+    finds in it are removed, so a reload after an extractor change leaves no stale rows.
+    """
+    speakers_before: set[str] = set()
+    speakers_now: set[str] = set()
+    with db.atomic():
+        for article in articles:
+            before, now = _save_article(db, article)
+            speakers_before |= before
+            speakers_now |= now
+        _refresh_speakers(db, speakers_before | speakers_now)
+    quotes = sum(len(article.extraction.attributions) for article in articles)
+    return SaveCounts(len(articles), quotes, frozenset(speakers_now))
+
+
+def _save_article(db: sqlite_utils.Database, article: Article) -> tuple[set[str], set[str]]:
+    """Write one article and its quotes; return its speaker ids before and after.
+
+    Only rows that differ from the stored ones are written, so a reload leaves the
+    file untouched, full-text index included.
+    """
+    a_id = article_id(article.text)
+    meta = article.extraction.meta
+    article_row = {
+        "id": a_id,
+        "file": article.file,
+        "date": meta.date,
+        "dateline": meta.dateline,
+        "agency": meta.agency,
+        "text": article.text,
+    }
+    if next(db["articles"].rows_where("id = ?", [a_id]), None) != article_row:
+        db["articles"].upsert(article_row, pk="id")
+
+    stored_quotes = {row["id"]: row for row in db["quotes"].rows_where("article_id = ?", [a_id])}
+    stored_via = {
+        (row["quote_id"], row["position"]): row
+        for row in db.query(
+            "select quote_via.* from quote_via join quotes on quotes.id = quote_via.quote_id"
+            " where quotes.article_id = ?",
+            [a_id],
+        )
+    }
+    quote_rows, via_rows, speaker_rows = {}, {}, {}
+    for attribution in article.extraction.attributions:
+        q_id = quote_id(a_id, attribution)
+        s_id = speaker_id(a_id, attribution)
+        if s_id is not None:
+            speaker_rows[s_id] = {"id": s_id, "name": attribution.speaker_name, "kind": attribution.speaker_kind}
+        quote_rows[q_id] = _quote_row(q_id, a_id, s_id, attribution)
+        for position, outlet in enumerate(attribution.source.via):
+            via_rows[(q_id, position)] = {"quote_id": q_id, "position": position, "outlet": outlet}
+
+    for key in stored_via.keys() - via_rows.keys():
+        db["quote_via"].delete(key)
+    for q_id in stored_quotes.keys() - quote_rows.keys():
+        db["quotes"].delete(q_id)
+    # Speakers first: quotes point at them. Title and aliases are filled in by _refresh_speakers.
+    for row in speaker_rows.values():
+        db["speakers"].insert(row, pk="id", ignore=True)
+    db["quotes"].upsert_all(
+        [row for q_id, row in quote_rows.items() if stored_quotes.get(q_id) != row], pk="id"
+    )
+    db["quote_via"].upsert_all(
+        [row for key, row in via_rows.items() if stored_via.get(key) != row], pk=("quote_id", "position")
+    )
+    old_speakers = {row["speaker_id"] for row in stored_quotes.values() if row["speaker_id"]}
+    return old_speakers, set(speaker_rows)
+
+
+def _quote_row(q_id: str, a_id: str, s_id: str | None, a: Attribution) -> dict:
+    return {
+        "id": q_id,
+        "article_id": a_id,
+        "text": a.quote.text,
+        "type": a.type,
+        "start": a.quote.start,
+        "end": a.quote.end,
+        "speaker_id": s_id,
+        "speaker_text": a.speaker.text if a.speaker else None,
+        "speaker_start": a.speaker.start if a.speaker else None,
+        "speaker_end": a.speaker.end if a.speaker else None,
+        "speaker_title": a.speaker_title,
+        "cue": a.cue.text if a.cue else None,
+        "cue_start": a.cue.start if a.cue else None,
+        "cue_end": a.cue.end if a.cue else None,
+        "source_kind": a.source.kind,
+        "platform": a.source.platform,
+        "source_date": a.source.date,
+        "via": json.dumps(list(a.source.via), ensure_ascii=False),
+    }
+
+
+def _refresh_speakers(db: sqlite_utils.Database, speaker_ids: set[str]) -> None:
+    """Recompute title and aliases from all the speaker's quotes; drop unquoted speakers.
+
+    Derived from the quotes rather than merged row by row, so the result does not
+    depend on the order in which articles were loaded.
+    """
+    for s_id in sorted(speaker_ids):
+        rows = list(
+            db.query(
+                "select speaker_text, speaker_title from quotes where speaker_id = ?",
+                [s_id],
+            )
+        )
+        if not rows:
+            db["speakers"].delete(s_id)
+            continue
+        titles = Counter(row["speaker_title"] for row in rows if row["speaker_title"])
+        # Most frequent title; ties go to the alphabetically first, for a stable answer.
+        title = min(titles, key=lambda t: (-titles[t], t)) if titles else None
+        aliases = sorted({
+            row["speaker_text"] for row in rows
+            if row["speaker_text"] and row["speaker_text"].lower() not in NOT_ALIASES
+        })
+        derived = {"title": title, "aliases": json.dumps(aliases, ensure_ascii=False)}
+        stored = db["speakers"].get(s_id)
+        if {key: stored[key] for key in derived} != derived:
+            db["speakers"].update(s_id, derived)

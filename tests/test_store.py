@@ -1,0 +1,208 @@
+"""The store, fed hand-built extractions so each behaviour is pinned independently of the extractor."""
+import json
+import sqlite3
+
+import pytest
+import sqlite_utils
+
+from datasette_quotes import store
+from datasette_quotes.extractor import ArticleMeta, Attribution, Extraction, Source, Span
+
+TEXT = (
+    "Port Ellery, May 6 (PTI): \u201cWe will dredge the channel by June,\u201d said Harbourmaster "
+    "Wen Ostrova. She told reporters the work would cost little. Officials said the port "
+    "stays open, the Ellery Courier reported, citing TASS."
+)
+
+
+def span(text, fragment):
+    start = text.index(fragment)
+    return Span(fragment, start, start + len(fragment))
+
+
+def attribution(text, quote, type, speaker=None, name=None, kind=None, title=None, cue=None, source=Source()):
+    return Attribution(
+        quote=span(text, quote),
+        type=type,
+        speaker=span(text, speaker) if speaker else None,
+        speaker_name=name,
+        speaker_kind=kind,
+        speaker_title=title,
+        cue=span(text, cue) if cue else None,
+        source=source,
+    )
+
+
+def harbour_extraction(text=TEXT):
+    return Extraction(
+        meta=ArticleMeta(date="2026-05-06", dateline="Port Ellery", agency="PTI"),
+        attributions=(
+            attribution(text, "We will dredge the channel by June,", "direct", "Wen Ostrova",
+                        "Wen Ostrova", "person", "Harbourmaster", "said"),
+            attribution(text, "the work would cost little", "indirect", "She", "Wen Ostrova", "person",
+                        cue="told reporters", source=Source(kind="press_conference", date="2026-05-06")),
+            attribution(text, "the port stays open", "indirect", "Officials", "officials", "group", cue="said",
+                        source=Source(kind="unspecified", via=("Ellery Courier", "TASS"))),
+        ),
+    )
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = sqlite_utils.Database(tmp_path / "quotes.db")
+    store.ensure_schema(database)
+    return database
+
+
+def dump(db):
+    return list(db.conn.iterdump())
+
+
+def test_schema_has_tables_keys_indexes_fts_and_views(db):
+    assert {"articles", "speakers", "quotes", "quote_via"} <= set(db.table_names())
+    assert {"quotes_view", "speaker_counts", "outlet_counts"} <= set(db.view_names())
+    fks = {(fk.column, fk.other_table) for fk in db["quotes"].foreign_keys}
+    assert fks == {("article_id", "articles"), ("speaker_id", "speakers")}
+    assert [(fk.column, fk.other_table) for fk in db["quote_via"].foreign_keys] == [("quote_id", "quotes")]
+    indexed = {tuple(index.columns) for index in db["quotes"].indexes}
+    assert {("type",), ("speaker_id",), ("source_kind",), ("platform",), ("source_date",)} <= indexed
+    assert {("agency",), ("date",)} <= {tuple(index.columns) for index in db["articles"].indexes}
+    assert db["quotes"].detect_fts() == "quotes_fts"
+    assert db["articles"].detect_fts() == "articles_fts"
+
+
+def test_schema_is_idempotent(db):
+    before = dump(db)
+    store.ensure_schema(db)
+    assert dump(db) == before
+
+
+def test_save_stores_article_quotes_speakers_and_chain(db):
+    counts = store.save(db, [store.Article("harbour.txt", TEXT, harbour_extraction())])
+    assert (counts.articles, counts.quotes, len(counts.speaker_ids)) == (1, 3, 2)
+
+    article = db["articles"].get(store.article_id(TEXT))
+    assert (article["file"], article["date"], article["dateline"], article["agency"]) == (
+        "harbour.txt", "2026-05-06", "Port Ellery", "PTI")
+    for quote in db["quotes"].rows:
+        assert TEXT[quote["start"]:quote["end"]] == quote["text"]
+        if quote["speaker_start"] is not None:
+            assert TEXT[quote["speaker_start"]:quote["speaker_end"]] == quote["speaker_text"]
+        if quote["cue_start"] is not None:
+            assert TEXT[quote["cue_start"]:quote["cue_end"]] == quote["cue"]
+
+    wen = next(db["speakers"].rows_where("name = ?", ["Wen Ostrova"]))
+    assert (wen["kind"], wen["title"]) == ("person", "Harbourmaster")
+    assert json.loads(wen["aliases"]) == ["Wen Ostrova"]  # "She" is no name for her
+    assert [row["speaker_text"] for row in db["quotes"].rows_where("speaker_id = ?", [wen["id"]])] == [
+        "Wen Ostrova", "She"]
+
+    relayed = next(db["quotes"].rows_where("text = ?", ["the port stays open"]))
+    assert json.loads(relayed["via"]) == ["Ellery Courier", "TASS"]
+    chain = db.execute(
+        "select position, outlet from quote_via where quote_id = ? order by position", [relayed["id"]]
+    ).fetchall()
+    assert chain == [(0, "Ellery Courier"), (1, "TASS")]
+
+
+def test_views_and_search_work_in_plain_sqlite(db, tmp_path):
+    store.save(db, [store.Article("harbour.txt", TEXT, harbour_extraction())])
+    db.close()
+    # Without sqlite-utils or the plugin: what a published database offers.
+    conn = sqlite3.connect(tmp_path / "quotes.db")
+    rows = conn.execute(
+        "select speaker, speaker_kind, type, source_kind, agency, article_date from quotes_view order by rowid"
+    ).fetchall()
+    assert rows == [
+        ("Wen Ostrova", "person", "direct", "unspecified", "PTI", "2026-05-06"),
+        ("Wen Ostrova", "person", "indirect", "press_conference", "PTI", "2026-05-06"),
+        ("officials", "group", "indirect", "unspecified", "PTI", "2026-05-06"),
+    ]
+    counts = dict(conn.execute("select speaker, quotes from speaker_counts").fetchall())
+    assert counts == {"Wen Ostrova": 2, "officials": 1}
+    assert conn.execute("select outlet, quotes from outlet_counts order by outlet").fetchall() == [
+        ("Ellery Courier", 1), ("TASS", 1)]
+    found = conn.execute(
+        "select quote from quotes_view where rowid in (select rowid from quotes_fts where quotes_fts match 'dredge')"
+    ).fetchall()
+    assert found == [("We will dredge the channel by June,",)]
+
+
+def test_saving_again_changes_nothing(db):
+    article = store.Article("harbour.txt", TEXT, harbour_extraction())
+    store.save(db, [article])
+    before = dump(db)
+    store.save(db, [article])
+    assert dump(db) == before
+
+
+def test_new_extraction_replaces_stale_quotes_chain_and_speakers(db):
+    store.save(db, [store.Article("harbour.txt", TEXT, harbour_extraction())])
+    full = harbour_extraction()
+    # The extractor now finds only the quote where a pronoun names her, with no title.
+    store.save(db, [store.Article("harbour.txt", TEXT, Extraction(full.meta, full.attributions[1:2]))])
+    assert [row["text"] for row in db["quotes"].rows] == ["the work would cost little"]
+    assert db["quote_via"].count == 0
+    assert [(row["name"], row["title"], row["aliases"]) for row in db["speakers"].rows] == [
+        ("Wen Ostrova", None, "[]")]
+    search = "select count(*) from quotes_fts where quotes_fts match ?"
+    assert db.execute(search, ["dredge"]).fetchone()[0] == 0
+    assert db.execute(search, ["cost"]).fetchone()[0] == 1
+
+
+def test_named_speakers_are_shared_across_articles_unnamed_ones_are_not(db):
+    other = TEXT.replace("May 6", "May 8")
+    store.save(db, [
+        store.Article("harbour.txt", TEXT, harbour_extraction()),
+        store.Article("harbour-2.txt", other, harbour_extraction(other)),
+    ])
+    assert db["articles"].count == 2
+    assert db["quotes"].count == 6
+    speakers = sorted((row["name"], row["kind"]) for row in db["speakers"].rows)
+    assert speakers == [("Wen Ostrova", "person"), ("officials", "group"), ("officials", "group")]
+
+
+def test_speaker_rows_do_not_depend_on_load_order(tmp_path):
+    other = (
+        "Port Ellery, May 7 (PTI): Wen Ostrova, the port director, said dredging had begun."
+    )
+    other_extraction = Extraction(ArticleMeta(), (
+        attribution(other, "dredging had begun", "indirect", "Wen Ostrova", "Wen Ostrova", "person",
+                    "port director", "said"),
+    ))
+    first = store.Article("harbour.txt", TEXT, harbour_extraction())
+    second = store.Article("director.txt", other, other_extraction)
+    results = []
+    for order in ([first, second], [second, first]):
+        database = sqlite_utils.Database(tmp_path / f"{len(results)}.db")
+        store.ensure_schema(database)
+        for article in order:
+            store.save(database, [article])
+        results.append(sorted(database["speakers"].rows, key=lambda row: row["id"]))
+    assert results[0] == results[1]
+    wen = next(row for row in results[0] if row["name"] == "Wen Ostrova")
+    # One quote each gives a title: the tie goes to the alphabetically first, whatever the order.
+    assert wen["title"] == "Harbourmaster"
+    assert json.loads(wen["aliases"]) == ["Wen Ostrova"]
+
+
+def test_a_failing_batch_leaves_nothing_behind(db):
+    good = store.Article("harbour.txt", TEXT, harbour_extraction())
+    broken_attribution = attribution(TEXT, "the port stays open", "indirect",
+                                     source=Source(via=(object(),)))  # cannot be stored
+    broken = store.Article("broken.txt", TEXT + " ", Extraction(ArticleMeta(), (broken_attribution,)))
+    with pytest.raises(TypeError):
+        store.save(db, [good, broken])
+    assert db["articles"].count == 0
+    assert db["quotes"].count == 0
+    assert db["speakers"].count == 0
+
+
+def test_ids_are_content_hashes():
+    assert store.article_id(TEXT) == store.article_id(str(TEXT))
+    assert store.article_id(TEXT) != store.article_id(TEXT + "\n")
+    extraction = harbour_extraction()
+    a_id = store.article_id(TEXT)
+    ids = {store.quote_id(a_id, a) for a in extraction.attributions}
+    assert len(ids) == 3
+    assert store.quote_id("other", extraction.attributions[0]) not in ids
