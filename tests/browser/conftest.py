@@ -4,7 +4,6 @@ The browser is installed here, by the test set-up itself, so that the README's t
 works on a fresh machine: Playwright's own browser downloads are never used.
 """
 import os
-import shutil
 import socket
 import subprocess
 import sys

@@ -49,6 +49,11 @@ def assert_shown_as_text(page, snippet):
     assert page.locator('img[src="x"]').count() == 0, f"injected image rendered on {page.url}"
 
 
+def assert_highlighted(mark):
+    background = mark.evaluate("mark => getComputedStyle(mark).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the highlight has no colour"
+
+
 def test_clicking_a_facet_filters_the_quote_view(page, datasette_url):
     page.goto(datasette_url + QUOTES_VIEW)
     for column in ("speaker", "type", "source_kind", "agency"):
@@ -82,8 +87,7 @@ def test_quote_page_highlights_the_quote_inside_its_article(page, datasette_url)
     highlight = page.locator(".quotes-article mark")
     assert highlight.count() == 1
     assert highlight.inner_text() == quote_text
-    background = highlight.evaluate("mark => getComputedStyle(mark).backgroundColor")
-    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert_highlighted(highlight)
     article_text = page.locator(".quotes-article").inner_text()
     assert len(article_text) > len(quote_text)
 
@@ -106,6 +110,7 @@ def test_html_in_an_article_shows_as_text_on_every_page(page, datasette_url):
 
     page.goto(f"{datasette_url}/quotes/articles?_search=Tellweather")
     page.locator("table.rows-and-columns td.col-id a").first.click()
+    page.wait_for_url(re.compile(r"/quotes/articles/\w+$"))
     assert_shown_as_text(page, SCRIPT_IN_ARTICLE)
 
 
@@ -140,9 +145,7 @@ def test_a_published_copy_under_a_base_url_keeps_every_link_inside_it(page, publ
     page.locator("td.col-id a").first.click()
     page.wait_for_url(re.compile(r"/-/quote/"))
     assert page.url.startswith(published_url + "/quotes/-/quote/")
-    highlight = page.locator(".quotes-article mark")
-    background = highlight.evaluate("mark => getComputedStyle(mark).backgroundColor")
-    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the plugin's CSS did not load"
+    assert_highlighted(page.locator(".quotes-article mark"))  # the plugin's CSS loaded
 
     page.locator(".quotes-fields a", has_text=".txt").click()
     page.wait_for_url(re.compile(r"/-/article/"))
