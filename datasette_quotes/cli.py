@@ -199,3 +199,44 @@ def evaluate_command(gold, inputs, articles, json_report, worst):
     if json_report:
         json.dump(report, json_report, indent=1, ensure_ascii=False)
         json_report.write("\n")
+
+
+@cli.command(name="dask-extract")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@paths_argument
+@click.option("--scheduler", metavar="ADDRESS",
+              help="A Dask scheduler to run on, such as tcp://10.0.0.5:8786 [default: local processes].")
+def dask_extract_command(outdir, paths, scheduler):
+    """Extract attributions on Dask and write them as JSON Lines shards to OUTDIR.
+
+    PATH is a file, a folder (its *.txt files, recursively) or a glob, as for
+    `extract`, or a .jsonl file of {"article": ..., "text": ...} records. Read in name
+    order, the shards OUTDIR/000000.jsonl, ... hold the lines `extract` prints (text
+    files first, then records). Blank files are skipped. Every worker must be able to
+    read the PATHs. Needs the dask extra: pip install 'datasette-quotes[dask]'.
+
+    \b
+    Example:
+        datasette-quotes dask-extract shards/ archive/ --scheduler tcp://10.0.0.5:8786
+    """
+    try:
+        from . import dask_extract
+    except ImportError as error:
+        raise click.ClickException(f"dask-extract needs the dask extra: pip install 'datasette-quotes[dask]' ({error})")
+    if outdir.is_dir() and any(outdir.glob("*.jsonl")):
+        raise click.ClickException(f"{outdir}: already holds .jsonl shards; choose an empty folder")
+    files, failed = _expand(paths)
+    if failed:
+        sys.exit(1)
+    articles = dask_extract.articles_from_paths([str(path) for path in files])
+    try:
+        if scheduler:
+            from distributed import Client
+
+            with Client(scheduler):
+                shards = dask_extract.extract_to_shards(articles, str(outdir))
+        else:
+            shards = dask_extract.extract_to_shards(articles, str(outdir))
+    except (OSError, ValueError, RuntimeError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Wrote {len(shards)} shards to {outdir}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -48,15 +49,24 @@ TELL_FORMS = frozenset(("told", "tell", "tells"))
 CITE_FORMS = frozenset(("quoted", "quotes", "quote", "cited", "cites", "cite"))
 
 _VERB_ALTERNATION = "|".join(sorted((regex.escape(f) for f in VERB_BASE), key=len, reverse=True))
-# Candidate cue words are found by a plain word scan and a table lookup: one big
-# alternation of every verb form is several times slower.
-CUE = regex.compile(r"\b(?:[Aa]ccording to|[a-z]+(?: out)?)\b")
-CUE_WORD = regex.compile(r"[a-z]+")
 CUE_KINDS = {
     **{form: "verb" for form in VERB_BASE},
     **{form: "cite" for form in ("quoted", "quotes", "cited", "cites")},
     "according to": "according", "According to": "according",
 }
+# Cues are found by intersecting the article's words with the cue table and then
+# locating only the words present: one regex alternation of every verb form, run over
+# every article, is several times slower.
+CUE_FORMS_BY_FIRST_WORD: dict[str, list[str]] = {}
+for _form in sorted(CUE_KINDS, key=len, reverse=True):
+    CUE_FORMS_BY_FIRST_WORD.setdefault(_form.split()[0], []).append(_form)
+TOKEN_PUNCTUATION = ".,;:!?\"“”‘’'()[]—―–-" + MASK
+
+
+@lru_cache(maxsize=None)
+def _cue_pattern(first_word: str) -> regex.Pattern:
+    forms = "|".join(regex.escape(f) for f in CUE_FORMS_BY_FIRST_WORD[first_word])
+    return regex.compile(rf"\b(?:{forms})\b")
 
 _WEEKDAY = "|".join(d.capitalize() for d in lx.WEEKDAYS)
 _MONTH = "|".join(m.capitalize() for m in lx.MONTHS)
@@ -92,6 +102,7 @@ AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|
 SECOND_REPORT = regex.compile(
     rf",\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{_VERB_ALTERNATION})\b"
 )
+SEGMENT_BREAK = regex.compile(r"[,;:—―“”\"«»„()\[\]]")
 AS_SAYING = regex.compile(r"\s+as\s+(?:saying|telling\s+\S+|stating|writing)\b")
 CITING = regex.compile(r"\s*citing\b")
 LOWERCASE_START = regex.compile(r"\s*\p{Ll}")
@@ -105,6 +116,8 @@ CLAUSE_WORDS = frozenset((
     "should", "may", "might", "must", "not", "when", "while", "although", "though", "where",
     "since", "but", "so", "than", "whether", "there", "it's", "said", "says", "told",
 ))
+# Auxiliaries: a prefix holding one is a clause ("Prices have risen, ..."), not a speaker.
+AUXILIARIES = frozenset(("has", "have", "had", "been", "be", "do", "does", "did"))
 # A speaker mention never ends with one of these: "In a (post)", "the (report)".
 DANGLING_WORDS = frozenset((
     "a", "an", "the", "of", "in", "on", "at", "for", "to", "by", "with", "and", "or", "this",
@@ -166,16 +179,20 @@ class CueFinder:
         self.double_quotes = [q for q in quotes if q.double]
         self.double_opens = [q.open for q in self.double_quotes]
         self.quote_closing_at = {q.close: q for q in quotes}
+        words = {w.strip(TOKEN_PUNCTUATION) for w in masked.split()}
+        hits = []
+        for word in words.intersection(CUE_FORMS_BY_FIRST_WORD):
+            hits.extend(_cue_pattern(word).finditer(masked))
+        hits.sort(key=lambda m: m.start())
+        self.hits = hits
+        self.hit_starts = [m.start() for m in hits]
 
     def frames(self, sentence: Sentence) -> list[Frame]:
         found: list[Frame] = []
-        for match in CUE.finditer(self.masked, sentence.start, sentence.end):
-            role = CUE_KINDS.get(match.group())
-            if role is None and match.group().endswith(" out"):
-                match = CUE_WORD.match(self.masked, match.start())
-                role = CUE_KINDS.get(match.group())
-            if role is None:
-                continue
+        first = bisect_left(self.hit_starts, sentence.start)
+        last = bisect_left(self.hit_starts, sentence.end)
+        for match in self.hits[first:last]:
+            role = CUE_KINDS[match.group()]
             if found and found[-1].content and match.start() < found[-1].content[1] and match.start() > found[-1].cue[1]:
                 continue  # a verb inside the clause already reported
             frame = self._frame(sentence, match, role)
@@ -202,7 +219,7 @@ class CueFinder:
     def _noun_use(self, match: regex.Match, verb: str) -> bool:
         """`a pointed note`, `the report`, `In a post`: the word is a noun here."""
         base = VERB_BASE.get(verb, verb)
-        if verb not in (base, base + "s", base + "es", base[:-1] + "ies"):
+        if base in lx.NEVER_NOUNS or verb not in (base, base + "s", base + "es", base[:-1] + "ies"):
             return False
         before = self.masked[max(0, match.start() - 30):match.start()].split()
         if before and before[-1].lower() in NOUN_DETERMINERS:
@@ -224,7 +241,7 @@ class CueFinder:
         masked = self.masked
         base = VERB_BASE.get(verb, verb)
         left_end = cs
-        filler = FILLERS.search(masked, sentence.start, cs)
+        filler = FILLERS.search(masked, max(sentence.start, cs - 60), cs)
         if filler:
             left_end = filler.start()
         before = masked[sentence.start:left_end].rstrip()
@@ -256,7 +273,15 @@ class CueFinder:
         clause_before = prefix and not has_that and not self._intro_only(sentence.start, speaker[0])
         content = None
         direct = False
-        if not clause_before:
+        if (clause_before and prefix.endswith(",") and _np_like(prefix[:-1]) and not _name_like(masked[speaker[0]:speaker[1]])
+                and not AUXILIARIES.intersection(prefix.lower().split())):
+            # `China, Pyongyang's only ally, said it was ...`: the prefix is the speaker
+            # and what stood between it and the cue was an appositive.
+            content, direct = self._content_after(after, sentence.end, has_that, base)
+            if content is not None:
+                speaker = _strip_span(masked, sentence.start, sentence.start + len(prefix) - 1) or speaker
+                clause_before = False
+        if not clause_before and content is None:
             content, direct = self._content_after(after, sentence.end, has_that, base)
         if content is None and prefix:
             if prefix.endswith(",") or prefix[-1] in "”\"’'»":
@@ -430,10 +455,16 @@ class CueFinder:
             word = words[0] if words else ""
             if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not AT_LEAST.match(self.masked, start)):
                 return None, False
+            if base in lx.QUOTE_VERBS and not self._has_double_quote(start, limit):
+                return None, False
             if base in lx.WEAK_VERBS and not (base == "describe" and " as " in self.masked[start:limit]):
                 return None, False
         second = SECOND_REPORT.search(self.masked, start, limit)
         return _strip_span(self.masked, start, second.start() if second else limit), False
+
+    def _has_double_quote(self, start: int, end: int) -> bool:
+        i = bisect_left(self.double_opens, start)
+        return i < len(self.double_opens) and self.double_opens[i] < end
 
     def _content_before(self, sentence: Sentence, hi: int) -> Span | None:
         end = hi
@@ -473,8 +504,8 @@ class CueFinder:
 _NOT_A_CLAUSE = frozenset((
     "about", "of", "to", "for", "with", "in", "on", "at", "by", "from", "into", "over", "as",
     "after", "before", "during", "him", "her", "them", "me", "us", "so", "and", "or", "but",
-    "nothing", "something", "anything", "yes", "no", "hello", "goodbye", "thanks", "what",
-    "how", "why", "when", "where", "whether", "if", "otherwise", "last", "earlier", "later",
+    "nothing", "something", "anything", "yes", "no", "hello", "goodbye", "thanks",
+    "when", "where", "otherwise", "last", "earlier", "later",
 ))
 
 
@@ -483,13 +514,14 @@ def _comma_segments(masked: str, lo: int, hi: int) -> list[Span]:
     segments = []
     depth = 0
     start = lo
-    for i in range(lo, hi):
-        ch = masked[i]
+    for match in SEGMENT_BREAK.finditer(masked, lo, hi):
+        ch = match.group()
+        i = match.start()
         if ch in "([":
             depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch in ",;:—“”\"«»„" and not depth:
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif not depth:
             segments.append((start, i))
             start = i + 1
     segments.append((start, hi))

@@ -13,8 +13,20 @@ REPORTING_VERBS = (
     "point out", "pledge", "proclaim", "propose", "quip", "reaffirm", "recount", "retort",
     "share", "speculate", "threaten", "assure", "brief", "clarify",
     "counter", "demand", "hint", "joke", "lament", "muse", "plead", "pray", "rule", "find",
-    "show", "charge", "question", "wonder",
+    "show", "charge", "question", "wonder", "yell", "shout", "scream", "exclaim", "whisper",
+    "mutter", "chide", "scoff", "concur", "interject", "call", "call on", "label", "dub",
+    "exhort", "implore", "liken", "brand", "hail", "praise", "slam", "blast", "criticise",
+    "criticize", "thank", "apologise", "apologize", "tout",
 )
+# Verbs that attribute speech only when quoted words follow: `called Burma a "good news
+# story"`, `urged voters to "stay home"`.
+QUOTE_VERBS = frozenset((
+    "call", "label", "dub", "exhort", "implore", "liken", "brand", "hail", "praise", "slam",
+    "blast", "criticise", "criticize", "thank", "apologise", "apologize", "tout", "urge",
+    "accuse", "call on", "plead", "demand", "promise", "vow", "pledge",
+))
+# Verbs of saying whose forms are never nouns ("says" after "the clip" is still a verb).
+NEVER_NOUNS = frozenset(("say", "tell", "add", "write", "ask", "insist", "argue", "explain", "declare"))
 IRREGULAR_FORMS = {
     "say": ("said", "says", "saying"),
     "tell": ("told", "tells", "telling"),

@@ -61,7 +61,34 @@ class SpeakerResolver:
             name = DETERMINER.sub("", match.group("name"))
             name = _drop_leading_titles(name)
             self.acronyms.setdefault(match.group("acronym"), name)
-        self.names = [(m.start(), _trim_name(m.group())) for m in PROPER_NAME.finditer(text)]
+        self._names: list[tuple[int, str]] | None = None
+        self._initials: dict[str, str] | None = None
+        self._people: list[tuple[int, str]] | None = None
+
+    # Built on first use: most articles resolve most speakers without them.
+    @property
+    def names(self) -> list[tuple[int, str]]:
+        if self._names is None:
+            self._names = [(m.start(), _trim_name(m.group())) for m in PROPER_NAME.finditer(self.text)]
+        return self._names
+
+    @property
+    def initials(self) -> dict[str, str]:
+        if self._initials is None:
+            self._initials = _initials_index(self.names)
+        return self._initials
+
+    @property
+    def people(self) -> list[tuple[int, str]]:
+        """Multi-word person names, titles dropped, in order of appearance."""
+        if self._people is None:
+            self._people = []
+            for start, name in self.names:
+                if " " in name:
+                    name = _drop_leading_titles(name)
+                    if " " in name and _kind_of(name) == "person":
+                        self._people.append((start, name))
+        return self._people
 
     def resolve(self, mention: str, position: int, earlier: list[Earlier], sentence_start: int = 0) -> Speaker:
         bare = mention.strip()
@@ -138,9 +165,8 @@ class SpeakerResolver:
                 return item.speaker
             if item.speaker.kind == "organization" and head in name.lower().split() and len(name) > len(body):
                 return item.speaker
-        initials = _initials_index(self.names, position)
-        if body.isupper() and body in initials:
-            return Speaker(initials[body], "organization")
+        if body.isupper() and body in self.initials:
+            return Speaker(self.initials[body], "organization")
         for start, name in reversed(self.names):
             if start >= position:
                 continue
@@ -167,17 +193,15 @@ class SpeakerResolver:
         words = name.split()
         if len(words) != 1:
             return name
-        for start, candidate in self.names:
+        for start, candidate in self.people:
             if start >= position:
                 break
-            candidate = _drop_leading_titles(candidate)
-            parts = candidate.split()
-            if len(parts) > 1 and parts[-1] == name and _kind_of(candidate) == "person":
+            if candidate.rsplit(" ", 1)[-1] == name:
                 return candidate
         return name
 
 
-def _initials_index(names: list[tuple[int, str]], position: int) -> dict[str, str]:
+def _initials_index(names: list[tuple[int, str]]) -> dict[str, str]:
     index = {}
     for _start, name in names:
         words = [w for w in name.split() if w.lower() not in CONNECTORS]
