@@ -1,8 +1,13 @@
-"""Datasette plugin hooks for datasette-quotes."""
+"""Datasette plugin hooks for datasette-quotes: quote, article and speaker pages,
+links from the quote views to them, and canned queries."""
+import json
+import re
+from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import urlencode
 
 from datasette import hookimpl
-from datasette.utils import tilde_decode
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import Forbidden, NotFound, Response
 from markupsafe import Markup
 
@@ -20,6 +25,95 @@ join articles on articles.id = quotes.article_id
 left join speakers on speakers.id = quotes.speaker_id
 """
 
+# Newest first: by the day the words were said, else the article's day.
+NEWEST_FIRST = "order by coalesce(quotes.source_date, articles.date) desc, articles.file, quotes.start"
+
+# Quotes of the same speaker listed on a quote page; the speaker page lists them all.
+OTHER_QUOTES_SHOWN = 10
+
+# A blank line ends a paragraph in the articles the loader reads.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+# Columns of the plugin's tables and views that hold the id of one of its pages.
+PAGE_ID_COLUMNS = {
+    ("quotes_view", "id"): "quote",
+    ("quotes_view", "article_id"): "article",
+    ("quotes_view", "speaker_id"): "speaker",
+    ("speaker_counts", "speaker_id"): "speaker",
+}
+# Columns holding a speaker's name, linked to the page of the row's speaker_id.
+SPEAKER_NAME_COLUMNS = {("quotes_view", "speaker"), ("speaker_counts", "speaker")}
+# In query results (no table), these column names hold page ids.
+QUERY_ID_COLUMNS = {"quote_id": "quote", "article_id": "article", "speaker_id": "speaker"}
+
+# Canned queries, registered for every database that holds quotes. A blank
+# parameter means "any" where the description says so.
+CANNED_QUERIES = {
+    "most_quoted_speakers": {
+        "title": "Most-quoted speakers",
+        "description": "Speakers by number of quotes. Kind: person, organization, "
+        "anonymous or group; leave it blank for all.",
+        "sql": """
+select speakers.id as speaker_id, speakers.name as speaker, speakers.kind as kind,
+  speakers.title as title, count(*) as quotes,
+  count(distinct quotes.article_id) as articles
+from quotes
+join speakers on speakers.id = quotes.speaker_id
+where :kind = '' or speakers.kind = :kind
+group by speakers.id
+order by quotes desc, speakers.name
+limit 100
+""",
+    },
+    "quotes_relayed_by_outlet": {
+        "title": "Quotes relayed through an outlet",
+        "description": "Quotes whose relay chain includes the outlet (TASS, Xinhua, BBC...). "
+        "Position 0 is the relay nearest to the article.",
+        "sql": """
+select quotes.id as quote_id, quotes.text as quote, speakers.name as speaker,
+  quote_via.position as position, quotes.via as via, articles.date as article_date,
+  articles.agency as agency, quotes.article_id as article_id
+from quote_via
+join quotes on quotes.id = quote_via.quote_id
+join articles on articles.id = quotes.article_id
+left join speakers on speakers.id = quotes.speaker_id
+where quote_via.outlet = :outlet collate nocase
+order by articles.date desc, quotes.start
+""",
+    },
+    "quotes_between_dates": {
+        "title": "Quotes between two dates",
+        "description": "Quotes in articles dated from one day to another, both included "
+        "(YYYY-MM-DD).",
+        "sql": """
+select quotes.id as quote_id, articles.date as article_date, speakers.name as speaker,
+  quotes.type as type, quotes.text as quote, quotes.source_kind as source_kind,
+  articles.agency as agency, quotes.article_id as article_id
+from quotes
+join articles on articles.id = quotes.article_id
+left join speakers on speakers.id = quotes.speaker_id
+where articles.date between :from_date and :to_date
+order by articles.date desc, articles.file, quotes.start
+""",
+    },
+    "quotes_of_speaker": {
+        "title": "Quotes of one speaker",
+        "description": "Every quote of the speakers whose canonical name contains the "
+        "words given, newest first.",
+        "sql": """
+select quotes.id as quote_id, speakers.name as speaker, articles.date as article_date,
+  quotes.type as type, quotes.text as quote, quotes.cue as cue,
+  quotes.source_kind as source_kind, quotes.speaker_id as speaker_id,
+  quotes.article_id as article_id
+from quotes
+join speakers on speakers.id = quotes.speaker_id
+join articles on articles.id = quotes.article_id
+where speakers.name like '%' || :speaker || '%'
+order by articles.date desc, articles.file, quotes.start
+""",
+    },
+}
+
 
 @hookimpl
 def register_commands(cli):
@@ -33,68 +127,168 @@ def register_routes():
     return [
         (r"^/(?P<database>[^/]+)/-/quote/(?P<id>[^/]+)$", quote_page),
         (r"^/(?P<database>[^/]+)/-/article/(?P<id>[^/]+)$", article_page),
+        (r"^/(?P<database>[^/]+)/-/speaker/(?P<id>[^/]+)$", speaker_page),
     ]
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    """Link ids in the main quote view to the quote and article pages."""
-    if table != "quotes_view" or value is None:
+def startup(datasette):
+    # Datasette 1.0a31+ ignores canned queries from metadata and from the
+    # canned_queries hook; they are added to its query store instead.
+    if not hasattr(datasette, "add_query"):
         return None
-    if column == "id":
-        return _link(_page_url(datasette, database, "quote", value), value)
-    if column == "article_id":
-        return _link(_page_url(datasette, database, "article", value), value)
+
+    async def add_canned_queries():
+        for db in await _quote_databases(datasette):
+            for name, query in CANNED_QUERIES.items():
+                await datasette.add_query(
+                    db.name, name, query["sql"].strip(),
+                    title=query["title"], description=query["description"],
+                )
+
+    return add_canned_queries
+
+
+@hookimpl
+def canned_queries(datasette, database):
+    """Datasette 0.65: the canned queries for a database that holds quotes."""
+
+    async def queries_for_database():
+        if not await datasette.get_database(database).table_exists("quotes"):
+            return {}
+        return {name: {**query, "sql": query["sql"].strip()} for name, query in CANNED_QUERIES.items()}
+
+    return queries_for_database
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """Link quote, article and speaker ids (and speaker names) to the plugin's pages."""
+    if value is None:
+        return None
+    if (table, column) in PAGE_ID_COLUMNS:
+        return _link(_page_url(datasette, database, PAGE_ID_COLUMNS[table, column], value), value)
+    if (table, column) in SPEAKER_NAME_COLUMNS:
+        speaker = _column(row, "speaker_id")
+        return _link(_page_url(datasette, database, "speaker", speaker), value) if speaker else None
+    if table is None and column in QUERY_ID_COLUMNS:
+
+        async def link_if_quotes():
+            if not await datasette.get_database(database).table_exists("quotes"):
+                return None
+            return _link(_page_url(datasette, database, QUERY_ID_COLUMNS[column], value), value)
+
+        return link_if_quotes
     return None
 
 
 async def quote_page(datasette, request):
     db = await _quotes_database(datasette, request)
-    quote = await _one(db, QUOTE_SQL + "where quotes.id = ?", [request.url_vars["id"]])
+    quote = await _one(db, QUOTE_SQL + "where quotes.id = ?", [tilde_decode(request.url_vars["id"])])
     article = await _one(db, "select * from articles where id = ?", [quote["article_id"]])
     via = [row["outlet"] for row in await db.execute(
         "select outlet from quote_via where quote_id = ? order by position", [quote["id"]]
     )]
+    other_quotes = []
+    if quote["speaker_id"]:
+        other_quotes = await _quote_list(
+            datasette, db,
+            QUOTE_SQL + "where quotes.speaker_id = ? and quotes.id != ? " + NEWEST_FIRST,
+            [quote["speaker_id"], quote["id"]],
+        )
+    start, end = _paragraph_around(article["text"], quote["start"], quote["end"])
+    relays_url = datasette.urls.table(db.name, "quotes_view")
     # The chain reads from the speaker to the reader: the farthest relay comes first.
-    chain = [quote["speaker_name"] or quote["speaker_text"] or "unknown speaker", quote["source_kind"]]
-    chain += list(reversed(via)) + ([article["agency"]] if article["agency"] else [])
+    relays = [
+        {"name": outlet, "url": relays_url + "?" + urlencode({"via__arraycontains": outlet})}
+        for outlet in reversed(via)
+    ]
     return await _render(datasette, request, "quotes_quote.html", {
         "database": db.name,
         "quote": quote,
-        "chain": chain,
+        "speaker_url": _page_url(datasette, db.name, "speaker", quote["speaker_id"]) if quote["speaker_id"] else None,
+        "relays": relays,
         "article": article,
         "article_url": _page_url(datasette, db.name, "article", article["id"]),
-        "segments": _segments(article["text"], [quote]),
+        "segments": _segments(article["text"], [quote], start, end),
+        "text_before": start > 0,
+        "text_after": end < len(article["text"]),
+        "other_quotes": other_quotes[:OTHER_QUOTES_SHOWN],
+        "other_quote_count": len(other_quotes),
     })
 
 
 async def article_page(datasette, request):
     db = await _quotes_database(datasette, request)
-    article = await _one(db, "select * from articles where id = ?", [request.url_vars["id"]])
-    quotes = [dict(row) for row in await db.execute(
-        QUOTE_SQL + "where quotes.article_id = ? order by quotes.start, quotes.[end]", [article["id"]]
-    )]
-    for quote in quotes:
-        quote["url"] = _page_url(datasette, db.name, "quote", quote["id"])
+    article = await _one(db, "select * from articles where id = ?", [tilde_decode(request.url_vars["id"])])
+    quotes = await _quote_list(
+        datasette, db, QUOTE_SQL + "where quotes.article_id = ? order by quotes.start, quotes.[end]", [article["id"]]
+    )
     return await _render(datasette, request, "quotes_article.html", {
         "database": db.name,
         "article": article,
         "quotes": quotes,
-        "segments": _segments(article["text"], quotes),
+        "types": sorted({quote["type"] for quote in quotes}),
+        "segments": _segments(article["text"], quotes, 0, len(article["text"])),
     })
 
 
-def _segments(text, quotes):
-    """The text cut into (piece, quote or None); quotes that overlap an earlier one stay unmarked."""
-    segments, position = [], 0
+async def speaker_page(datasette, request):
+    db = await _quotes_database(datasette, request)
+    speaker = await _one(db, "select * from speakers where id = ?", [tilde_decode(request.url_vars["id"])])
+    quotes = await _quote_list(datasette, db, QUOTE_SQL + "where quotes.speaker_id = ? " + NEWEST_FIRST, [speaker["id"]])
+    by_month = Counter((quote["article_date"] or "")[:7] or "no date" for quote in quotes)
+    return await _render(datasette, request, "quotes_speaker.html", {
+        "database": db.name,
+        "speaker": speaker,
+        "aliases": json.loads(speaker["aliases"] or "[]"),
+        "quotes": quotes,
+        "by_source_kind": _bars(Counter(quote["source_kind"] for quote in quotes).most_common()),
+        "by_month": _bars(sorted(by_month.items())),
+        "all_quotes_url": datasette.urls.table(db.name, "quotes_view")
+        + "?" + urlencode({"speaker_id": speaker["id"]}),
+    })
+
+
+def _bars(counts):
+    """(label, count, percent of the largest count) for drawing CSS bars."""
+    largest = max((count for _, count in counts), default=0)
+    return [(label, count, round(100 * count / largest)) for label, count in counts]
+
+
+async def _quote_list(datasette, db, sql, params):
+    quotes = [dict(row) for row in await db.execute(sql, params)]
+    for quote in quotes:
+        quote["url"] = _page_url(datasette, db.name, "quote", quote["id"])
+        quote["speaker_url"] = (
+            _page_url(datasette, db.name, "speaker", quote["speaker_id"]) if quote["speaker_id"] else None
+        )
+    return quotes
+
+
+def _paragraph_around(text, start, end):
+    """Offsets of the paragraphs that hold text[start:end]."""
+    breaks = [(match.start(), match.end()) for match in PARAGRAPH_BREAK.finditer(text)]
+    first = max((after for before, after in breaks if after <= start), default=0)
+    last = min((before for before, after in breaks if before >= end), default=len(text))
+    return first, last
+
+
+def _segments(text, quotes, start, end):
+    """text[start:end] cut into (piece, quote or None); quotes that overlap an earlier one stay unmarked."""
+    segments, position = [], start
     for quote in sorted(quotes, key=lambda q: (q["start"], q["end"])):
-        if quote["start"] < position:
+        if quote["start"] < position or quote["end"] > end:
             continue
         segments.append((text[position:quote["start"]], None))
         segments.append((text[quote["start"]:quote["end"]], quote))
         position = quote["end"]
-    segments.append((text[position:], None))
+    segments.append((text[position:end], None))
     return segments
+
+
+async def _quote_databases(datasette):
+    return [db for db in datasette.databases.values() if await db.table_exists("quotes")]
 
 
 async def _quotes_database(datasette, request):
@@ -137,8 +331,16 @@ async def _render(datasette, request, template, context):
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
+def _column(row, name):
+    """A column of a result row, or None when the query left it out (`_col=`)."""
+    try:
+        return row[name]
+    except (KeyError, IndexError):
+        return None
+
+
 def _page_url(datasette, database, page, id):
-    return datasette.urls.database(database) + f"/-/{page}/{id}"
+    return datasette.urls.database(database) + f"/-/{page}/{tilde_encode(str(id))}"
 
 
 def _link(url, text):

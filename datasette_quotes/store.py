@@ -55,6 +55,7 @@ select
   quotes.source_date as source_date,
   quotes.via as via,
   articles.date as article_date,
+  substr(articles.date, 1, 7) as article_month,
   articles.agency as agency,
   articles.dateline as dateline,
   articles.file as article_file,

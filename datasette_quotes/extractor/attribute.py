@@ -39,7 +39,8 @@ class Assembler:
         self.article_date = article_date
         self.agency = _agency_key(agency) if agency else None
         self.finder = CueFinder(text, masked, quotes)
-        self.resolver = SpeakerResolver(text)
+        lead = (sentences[0].start, sentences[0].end) if sentences else (0, 0)
+        self.resolver = SpeakerResolver(text, lead)
         self.quote_at = {q.open: q for q in quotes}
         self.quote_opens = [q.open for q in quotes]
         self.found: list[_Found] = []
@@ -53,6 +54,15 @@ class Assembler:
             if with_content:
                 for frame in with_content:
                     self._add(frame, i)
+                continue
+            if frames and self.masked[sentence.start:sentence.end].rstrip().endswith(":"):
+                # `He said:` and the quotation in the next paragraph.
+                quote = self._sole_quote(self.sentences[i + 1]) if i + 1 < len(self.sentences) else None
+                if quote is not None:
+                    frame = frames[0]
+                    frame.content, frame.direct = (quote.start, quote.end), True
+                    self._add(frame, i + 1)
+                    consumed.add(i + 1)
                 continue
             quote = self._sole_quote(sentence)
             if quote is None or i in consumed:
@@ -71,7 +81,7 @@ class Assembler:
         quote = self.quote_at.get(start)
         if quote is None or not quote.double:
             return None
-        if self.masked[quote.close + 1:sentence.end].strip(" .,!?;:"):
+        if self.masked[quote.after:sentence.end].strip(" .,!?;:"):
             return None
         return quote
 
@@ -119,7 +129,10 @@ class Assembler:
         mention_text = self.text[mention[0]:mention[1]]
         by = DOCUMENT_BY.search(mention_text)
         speaker_mention = (mention[0] + by.end(), mention[1]) if by else mention
-        earlier = [Earlier(f.speaker, f.attribution.source.kind, f.paragraph) for f in self.found]
+        earlier = [
+            Earlier(f.speaker, f.attribution.source.kind, f.attribution.speaker.text.split()[-1].lower() if f.attribution.speaker else "")
+            for f in self.found
+        ]
         speaker = self.resolver.resolve(mention_text, mention[0], earlier, frame.sentence.start)
         via: list[str] = []
         for relay in frame.relays:
@@ -162,13 +175,13 @@ class Assembler:
             before = found.attribution.source
             if source.kind == "unspecified" and paragraph - found.paragraph <= 1 and not source.via:
                 return Source(before.kind, before.platform, source.date or before.date, source.via)
-            if source.kind == before.kind and source.platform == before.platform and source.date is None:
+            if source.kind == before.kind != "unspecified" and source.platform == before.platform and source.date is None:
                 return Source(source.kind, source.platform, before.date, source.via)
             return source
         return source
 
     def _clause_type(self, start: int, end: int) -> str:
-        for quote in self.quotes[bisect_left(self.quote_opens, start - 1):]:
+        for quote in self.quotes[bisect_left(self.quote_opens, start - 2):]:
             if quote.open >= end:
                 break
             if quote.close <= end and self._spoken_fragment(quote):

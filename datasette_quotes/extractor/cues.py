@@ -46,13 +46,13 @@ for _base in lx.REPORTING_VERBS:
         if not (_base in lx.WEAK_VERBS and _form == _base):
             VERB_BASE.setdefault(_form, _base.split()[0])
 TELL_FORMS = frozenset(("told", "tell", "tells"))
-CITE_FORMS = frozenset(("quoted", "quotes", "quote", "cited", "cites", "cite"))
 
 _VERB_ALTERNATION = "|".join(sorted((regex.escape(f) for f in VERB_BASE), key=len, reverse=True))
 CUE_KINDS = {
     **{form: "verb" for form in VERB_BASE},
     **{form: "cite" for form in ("quoted", "quotes", "cited", "cites")},
     "according to": "according", "According to": "according",
+    **{form: "participle" for form in lx.PARTICIPLE_CUES},
 }
 # Cues are found by intersecting the article's words with the cue table and then
 # locating only the words present: one regex alternation of every verb form, run over
@@ -75,7 +75,8 @@ _CHANNEL_NOUN = (
     "filing|note|speech|address|rally|release|bulletin|session|hearing|meeting|event|ceremony|"
     "programme|program|show|podcast|op-ed|column|article|blog|email|e-mail|broadcast|appearance|"
     "debate|webinar|documents?|decision|ruling|submission|affidavit|petition|notice|update|"
-    "comments|remarks|editorial|summit|forum|study|survey|judgment|order|communique|statement"
+    "comments|remarks|editorial|summit|forum|study|survey|judgment|order|communique|website|page|"
+    "account|feed|radio|television|program|town\\s+hall"
 )
 _NAME_WORD = r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}’'.&/-]*"
 # Adjuncts between a verb of saying and its clause: days, channels, "citing X".
@@ -85,7 +86,8 @@ ADJUNCT = regex.compile(
       | on\s+(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))(?:,?\s+\d{{4}})?
       | (?:in|during|earlier\s+in|since)\s+(?:{_MONTH}|\d{{4}})
       | (?:today|yesterday|tonight|earlier|later|again|also|separately|recently|too|publicly|privately|repeatedly|
-           last\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))
+           (?:last|this|earlier\s+this|over\s+the)\s+(?:week|weekend|month|year|morning|afternoon|evening|night))
+      | of\s+(?:(?:him|her|them|it|his|their)\b|(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)
       | (?:in|at|during|through|via|on|over|from|with|after|while|before|by|under|to)\s+
         (?:a|an|the|its|his|her|their|this|that|one|another|separate|{_NAME_WORD}[’']s)\s+
         (?:[\w’'-]+\s+){{0,5}}?(?:{_CHANNEL_NOUN})s?\b
@@ -102,7 +104,15 @@ AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|
 SECOND_REPORT = regex.compile(
     rf",\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{_VERB_ALTERNATION})\b"
 )
-SEGMENT_BREAK = regex.compile(r"[,;:—―“”\"«»„()\[\]]")
+SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
+DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})[\s.]*$")
+# The subject a sentence opens with: a name, a pronoun or a short noun phrase.
+LEADING_SUBJECT = regex.compile(
+    rf"\s*((?:He|She|They|It|We|I)\b|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}})"
+)
+AUTHORED_BY = regex.compile(
+    r"\s*(?:released|published|issued|prepared|compiled|written|commissioned|conducted|produced)\b[^,]*?\bby\s+(?P<by>\S.*)$"
+)
 AS_SAYING = regex.compile(r"\s+as\s+(?:saying|telling\s+\S+|stating|writing)\b")
 CITING = regex.compile(r"\s*citing\b")
 LOWERCASE_START = regex.compile(r"\s*\p{Ll}")
@@ -132,7 +142,9 @@ DETERMINERS = frozenset((
     "both", "all", "other", "his", "her", "their", "its", "our", "one", "few", "more",
     "senior", "top", "local", "another", "no", "these", "those", "this",
 ))
-LEADING_CONJUNCTIONS = regex.compile(r"(?:(?:But|And|So|Yet|Still|Now|Meanwhile|However|Also|Then|Instead)\b,?\s+)+")
+LEADING_CONJUNCTIONS = regex.compile(
+    r"(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Ss]till|[Nn]ow|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Tt]hen|[Ii]nstead|[Ee]ven|[Oo]r)\b,?\s+)+"
+)
 APPOSITIVE_START = regex.compile(
     r"\s*(?:who|which|whose|where|whom|speaking|citing|quoting|referring|writing|adding|"
     r"\d+|\p{Ll}+ed\b|a\s+member|one\s+of|himself|herself|however|too|though|in\s+turn|"
@@ -151,7 +163,8 @@ COLON_FRAME = regex.compile(
     r"(?:was|were|is|are|read|reads|ended|ends|began|begins|said|says|stated|states|went)\b[^:{MASK}]{0,40}:\s*$"
 )
 INVERTED_SPEAKER_END = regex.compile(
-    r"\s*(?:[,.;:!?()]|$|\b(?:in|on|during|while|when|who|which|adding|after|before|because|as|"
+    r"\s*(?:[,;:!?()]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof|Rev|Sgt|Capt|\p{Lu}))\.|$|"
+    r"\b(?:in|on|during|while|when|who|which|adding|after|before|because|as|"
     r"at\s+(?:a|an|the)\s+\p{Ll})\b)"
 )
 
@@ -178,7 +191,8 @@ class CueFinder:
         self.quote_at = {q.open: q for q in quotes}
         self.double_quotes = [q for q in quotes if q.double]
         self.double_opens = [q.open for q in self.double_quotes]
-        self.quote_closing_at = {q.close: q for q in quotes}
+        self.quote_closing_at = {q.after - 1: q for q in quotes}
+        self.quote_starting_at = {q.start: q for q in quotes}
         words = {w.strip(TOKEN_PUNCTUATION) for w in masked.split()}
         hits = []
         for word in words.intersection(CUE_FORMS_BY_FIRST_WORD):
@@ -195,11 +209,14 @@ class CueFinder:
             role = CUE_KINDS[match.group()]
             if found and found[-1].content and match.start() < found[-1].content[1] and match.start() > found[-1].cue[1]:
                 continue  # a verb inside the clause already reported
-            frame = self._frame(sentence, match, role)
+            if role == "participle":
+                frame = self._participle(sentence, match, found)
+            else:
+                frame = self._frame(sentence, match, role)
             if frame:
                 found.append(frame)
         if not found:
-            colon = self._colon_frame(sentence)
+            colon = self._colon_frame(sentence) or self._dash_frame(sentence)
             if colon:
                 found.append(colon)
         return found
@@ -259,7 +276,7 @@ class CueFinder:
         subject = self._subject(sentence.start, left_end)
         if subject is None:
             return None
-        speaker, relays = subject
+        speaker, relays, author = subject
         prefix = masked[sentence.start:speaker[0]].rstrip()
         told_object = None
         pos = ce
@@ -273,6 +290,8 @@ class CueFinder:
         clause_before = prefix and not has_that and not self._intro_only(sentence.start, speaker[0])
         content = None
         direct = False
+        if clause_before and self._quote_follows(after, sentence.end):
+            clause_before = False  # `..., Kall said: "..."`: the quotation is what was said
         if (clause_before and prefix.endswith(",") and _np_like(prefix[:-1]) and not _name_like(masked[speaker[0]:speaker[1]])
                 and not AUXILIARIES.intersection(prefix.lower().split())):
             # `China, Pyongyang's only ally, said it was ...`: the prefix is the speaker
@@ -287,6 +306,7 @@ class CueFinder:
             if prefix.endswith(",") or prefix[-1] in "”\"’'»":
                 content = self._content_before(sentence, speaker[0])
                 direct = content is not None and self._is_quote(content)
+        speaker = author or speaker
         if content is None and not prefix and self._ends_sentence(after, sentence.end):
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         if content is None:
@@ -318,7 +338,7 @@ class CueFinder:
         subject = self._subject(sentence.start, match.start())
         if subject is None:
             return None
-        outlet, relays = subject
+        outlet, relays, _ = subject
         as_saying = AS_SAYING.search(
             masked, match.end(), min(sentence.end, match.end() + 200)
         )
@@ -338,13 +358,41 @@ class CueFinder:
             return None
         return Frame(cue, speaker, content, sentence, match.group(), direct, None, [outlet, *relays])
 
+    def _participle(self, sentence: Sentence, match: regex.Match, found: list[Frame]) -> Frame | None:
+        """`..., adding that ...`, `Trump attacked Clinton, saying, "..."`: the speaker is
+        the one just quoted in this sentence, or else the sentence's subject."""
+        if not self.masked[sentence.start:match.start()].rstrip().endswith(","):
+            return None
+        if found:
+            speaker = found[-1].speaker
+        else:
+            lead = LEADING_SUBJECT.match(self.masked, sentence.start, match.start())
+            if not lead:
+                return None
+            speaker = lead.span(1)
+        after, has_that = self._after_adjuncts(match.end(), sentence.end)
+        content, direct = self._content_after(after, sentence.end, has_that, "say")
+        if content is None or speaker is None:
+            return None
+        return Frame((match.start(), match.end()), speaker, content, sentence, match.group(), direct)
+
+    def _dash_frame(self, sentence: Sentence) -> Frame | None:
+        """`"..." ― Karen Bob`: a quotation signed with a dash and a name."""
+        quote = self.quote_at.get(sentence.start)
+        if quote is None or not quote.double:
+            return None
+        match = DASH_SIGNATURE.match(self.masked, quote.after, sentence.end)
+        if not match:
+            return None
+        return Frame(match.span(1), match.span(2), (quote.start, quote.end), sentence, "", True)
+
     def _colon_frame(self, sentence: Sentence) -> Frame | None:
         """`The letter was blunt: "..."`: a quotation introduced by a description of it."""
         quote = self._last_quote_in(sentence)
         if quote is None or quote.open <= sentence.start:
             return None
         match = COLON_FRAME.match(self.masked[sentence.start:quote.open])
-        if not match or not self._ends_sentence(quote.close + 1, sentence.end):
+        if not match or not self._ends_sentence(quote.after, sentence.end):
             return None
         subject = (sentence.start + match.start("subject"), sentence.start + match.end("subject"))
         cue = (subject[1], sentence.start + match.end())
@@ -352,11 +400,13 @@ class CueFinder:
         return Frame(cue, subject, (quote.start, quote.end), sentence, "", True, colon=True)
 
     # Pieces of a frame.
-    def _subject(self, lo: int, hi: int) -> tuple[Span, list[Span]] | None:
-        """The speaker mention that ends at `hi`, and any `citing X` relays beside it."""
+    def _subject(self, lo: int, hi: int) -> tuple[Span, list[Span], Span | None] | None:
+        """The subject that ends at `hi`, any `citing X` relays beside it, and the author
+        a document subject names (`The report, released by Meridian,`), who speaks for it."""
         masked = self.masked
         segments = _comma_segments(masked, lo, hi)
         relays: list[Span] = []
+        author: Span | None = None
         appositive_title = False
         while segments:
             start, end = segments.pop()
@@ -366,8 +416,11 @@ class CueFinder:
             if APPOSITIVE_START.match(piece):
                 if CITING.match(piece):
                     relays.insert(0, (start + piece.index("citing") + 6, end))
+                authored = AUTHORED_BY.match(piece)
+                if authored:
+                    author = _strip_span(masked, start + authored.start("by"), end)
                 continue
-            if LOWERCASE_START.match(piece) and segments:
+            if segments and (LOWERCASE_START.match(piece) or _title_like(piece)):
                 prev = masked[segments[-1][0]:segments[-1][1]]
                 if _name_like(prev):
                     appositive_title = True
@@ -395,7 +448,9 @@ class CueFinder:
                 piece = masked[start:end]
         if not _np_like(piece):
             return None
-        return (start, end), relays
+        if not (author and piece.split()[-1].lower() in lx.DOCUMENT_SPEAKERS):
+            author = None
+        return (start, end), relays, author
 
     def _appositive_before(self, lo: int, hi: int) -> bool:
         """True when masked[lo:hi] ends with an appositive (`X, who ...,`, `X, a member of Y,`)."""
@@ -406,15 +461,22 @@ class CueFinder:
         if APPOSITIVE_START.match(piece):
             return True
         return bool(
-            LOWERCASE_START.match(piece)
+            (LOWERCASE_START.match(piece) or _title_like(piece))
             and len(segments) > 1
             and _name_like(self.masked[segments[-2][0]:segments[-2][1]])
         )
 
     def _inverted_speaker(self, pos: int, limit: int) -> Span | None:
+        """`..., said Farah Ismail, an analyst.`: the speaker closes the sentence or is
+        followed only by punctuation, an appositive or adjuncts."""
         end = self._np_end(pos, limit, allow_lowercase=True)
         span = _strip_span(self.masked, pos, end)
         if span is None or not _np_like(self.masked[span[0]:span[1]]):
+            return None
+        if AUXILIARIES.intersection(self.masked[span[0]:span[1]].lower().split()):
+            return None
+        after, _ = self._after_adjuncts(span[1], limit)
+        if not (self._ends_sentence(after, limit) or self.masked[after:limit].lstrip()[:1] in (",", ";", ":", "(")):
             return None
         return span
 
@@ -448,23 +510,35 @@ class CueFinder:
         if start >= limit:
             return None, False
         quote = self.quote_at.get(start)
-        if quote and quote.double and self._ends_sentence(quote.close + 1, limit):
+        if quote and quote.double and self._ends_sentence(quote.after, limit):
             return (quote.start, quote.end), True
         if not has_that and not quote:
             words = self.masked[start:start + 20].split()
             word = words[0] if words else ""
             if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not AT_LEAST.match(self.masked, start)):
                 return None, False
-            if base in lx.QUOTE_VERBS and not self._has_double_quote(start, limit):
+            if base in lx.QUOTE_VERBS and not self._has_spoken_quote(start, limit):
                 return None, False
             if base in lx.WEAK_VERBS and not (base == "describe" and " as " in self.masked[start:limit]):
                 return None, False
         second = SECOND_REPORT.search(self.masked, start, limit)
         return _strip_span(self.masked, start, second.start() if second else limit), False
 
-    def _has_double_quote(self, start: int, end: int) -> bool:
-        i = bisect_left(self.double_opens, start)
-        return i < len(self.double_opens) and self.double_opens[i] < end
+    def _quote_follows(self, pos: int, limit: int) -> bool:
+        lead = LEAD_PUNCT.match(self.masked, pos, limit)
+        quote = self.quote_at.get(lead.end())
+        return bool(lead.group(1) and quote and quote.double and self._ends_sentence(quote.after, limit))
+
+    def _has_spoken_quote(self, start: int, end: int) -> bool:
+        """Quoted words in text[start:end] that read as speech, not as a name in title case
+        (`called Burma a "good news story"`, not `call the site "the Old Yard"`)."""
+        for quote in self.double_quotes[bisect_left(self.double_opens, start):]:
+            if quote.open >= end:
+                return False
+            words = [w for w in self.text[quote.start:quote.end].split() if w.lower() not in _SMALL_WORDS]
+            if not all(w[:1].isupper() for w in words):
+                return True
+        return False
 
     def _content_before(self, sentence: Sentence, hi: int) -> Span | None:
         end = hi
@@ -473,23 +547,27 @@ class CueFinder:
             end -= 1
         if end <= sentence.start:
             return None
-        if text[end - 1] in "”\"’'»" and (end - 1) in self.quote_closing_at:
+        if (end - 1) in self.quote_closing_at:
             quote = self.quote_closing_at[end - 1]
             if quote.open >= sentence.start and not text[sentence.start:quote.open].strip():
                 return (quote.start, quote.end)
         return _strip_span(text, sentence.start, end)
 
     def _is_quote(self, content: Span) -> bool:
-        quote = self.quote_at.get(content[0] - 1)
+        quote = self.quote_starting_at.get(content[0])
         return bool(quote and quote.end == content[1])
 
     def _intro_only(self, lo: int, hi: int) -> bool:
         """True when text[lo:hi] is only introductory adjuncts ("In a post on X,")."""
+        saw_intro = False
         for start, end in _comma_segments(self.masked, lo, hi):
             words = self.masked[start:end].split()
-            if words and words[0].lower() not in lx.INTRO_ADJUNCT_WORDS:
+            if not words or not words[0].strip(MASK + "“”\"«»„"):
+                continue  # a quoted title inside the adjunct: `In an interview on "Face the Nation,"`
+            if words[0].lower() not in lx.INTRO_ADJUNCT_WORDS:
                 return False
-        return True
+            saw_intro = True
+        return saw_intro
 
     def _ends_sentence(self, pos: int, limit: int) -> bool:
         return not self.masked[pos:limit].strip(" \t\n.,!?;:)")
@@ -501,9 +579,10 @@ class CueFinder:
         return None
 
 
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by"))
 _NOT_A_CLAUSE = frozenset((
     "about", "of", "to", "for", "with", "in", "on", "at", "by", "from", "into", "over", "as",
-    "after", "before", "during", "him", "her", "them", "me", "us", "so", "and", "or", "but",
+    "after", "before", "during", "him", "them", "me", "us", "so", "and", "or", "but",
     "nothing", "something", "anything", "yes", "no", "hello", "goodbye", "thanks",
     "when", "where", "otherwise", "last", "earlier", "later",
 ))
@@ -523,7 +602,7 @@ def _comma_segments(masked: str, lo: int, hi: int) -> list[Span]:
             depth = max(0, depth - 1)
         elif not depth:
             segments.append((start, i))
-            start = i + 1
+            start = match.end()
     segments.append((start, hi))
     return [s for s in segments if masked[s[0]:s[1]].strip()]
 
@@ -542,6 +621,14 @@ def _strip_span(masked: str, start: int, end: int) -> Span | None:
 def _name_like(piece: str) -> bool:
     words = piece.split()
     return 0 < len(words) <= 6 and all(w[:1].isupper() or w in ("of", "and", "&", "de", "bin", "al", "van", "von") for w in words)
+
+
+def _title_like(piece: str) -> bool:
+    """`Democrat of California`, `Chief Executive`: a role, as an appositive to a name."""
+    words = piece.split()
+    return bool(words) and len(words) <= 8 and (
+        words[0].lower().strip(".") in lx.TITLE_WORDS or words[-1].lower().strip(".") in lx.TITLE_WORDS
+    )
 
 
 def _np_like(piece: str) -> bool:

@@ -18,6 +18,11 @@ REPORTING_VERBS = (
     "exhort", "implore", "liken", "brand", "hail", "praise", "slam", "blast", "criticise",
     "criticize", "thank", "apologise", "apologize", "tout",
 )
+# Participles that continue a sentence's speaker: "..., adding that ...".
+PARTICIPLE_CUES = (
+    "saying", "adding", "noting", "arguing", "insisting", "warning", "writing", "explaining",
+    "stressing", "claiming", "declaring", "asserting", "telling", "urging", "calling",
+)
 # Verbs that attribute speech only when quoted words follow: `called Burma a "good news
 # story"`, `urged voters to "stay home"`.
 QUOTE_VERBS = frozenset((
@@ -46,11 +51,6 @@ WEAK_VERBS = frozenset((
     "describe", "inform",
 ))
 
-# Cues made of several words; `...` marks where the speaker goes.
-ACCORDING_TO = "according to"
-QUOTED_AS_SAYING = ("quoted", "as saying")
-CITING_VERBS = ("cited", "citing", "quoting")
-
 # Auxiliaries and adverbs allowed between a subject and its verb of saying.
 PRE_CUE_FILLERS = (
     "also", "further", "later", "earlier", "then", "again", "separately", "previously",
@@ -78,10 +78,6 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )
-MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset((
@@ -162,7 +158,7 @@ SOURCE_KIND_WORDS = (
         "documents", "note to clients", "research note", "note", "analysis", "decision",
         "ruling", "judgment", "judgement", "order", "findings", "found", "white paper",
         "paper", "review", "audit", "assessment", "forecast", "estimates", "figures",
-        "statistics", "index", "ranking", "rankings", "poll",
+        "statistics", "index", "ranking", "rankings", "poll", "results", "census",
     )),
 )
 
@@ -203,7 +199,7 @@ TITLE_WORDS = frozenset((
     "inspector-general", "director-general", "secretary-general", "attorney-general",
     "solicitor-general", "governor-general", "lieutenant-governor", "pm", "cm", "eam", "fm",
     "hm", "dg", "adg", "ig", "dig", "sp", "ssp", "dcp", "ips", "ias", "bjp", "congress",
-    "democratic", "republican", "white", "house", "press", "communications", "adviser",
+    "democratic", "republican", "democrat", "independent", "white", "house", "press", "communications", "adviser",
     "advisor", "aide", "candidate", "nominee", "challenger", "incumbent", "rev.", "father",
     "sister", "brother", "rabbi", "imam", "guru", "swami", "shri", "smt", "sri", "lord",
     "lady", "sir", "dame", "baron", "baroness", "gov.", "sheriff", "marshal", "detective",
@@ -277,16 +273,23 @@ ORGANIZATION_WORDS = frozenset((
     "state", "states", "city", "province", "municipal", "republic", "kingdom", "nation",
     "people's", "corps", "command", "brigade", "battalion", "regiment", "guard", "guards",
     "centre", "service", "ministries", "forum", "observatory", "conservation", "wildlife",
+    "weekly", "daily", "journal", "gazette", "herald", "tribune", "telegraph", "post",
 ))
 # Short forms ("the ministry", "the company") that refer back to a named organisation.
 ORGANIZATION_SHORT_FORMS = frozenset((
     "ministry", "department", "commission", "committee", "council", "authority", "agency",
-    "bureau", "board", "government", "administration", "army", "navy", "police", "court",
+    "bureau", "board", "administration", "army", "navy", "police", "court",
     "tribunal", "bank", "company", "corporation", "firm", "group", "party", "club",
     "organisation", "organization", "institute", "university", "union", "regulator",
     "airline", "carrier", "utility", "operator", "centre", "center", "embassy", "office",
     "campaign", "force", "service", "agency", "insurer", "lender", "retailer", "automaker",
     "carmaker", "manufacturer", "broadcaster", "newspaper", "body", "panel", "watchdog",
+))
+
+# Short forms that name a business: in a business story, the one its lead names.
+BUSINESS_SHORT_FORMS = frozenset((
+    "company", "firm", "club", "carrier", "airline", "automaker", "carmaker", "manufacturer",
+    "retailer", "lender", "insurer", "utility", "operator", "group", "chain", "bank",
 ))
 
 # Introductory words of a sentence part that is an adjunct, not reported content:
@@ -318,6 +321,3 @@ TITLE_INTRODUCERS = frozenset((
     "edition", "chant", "chanting", "chanted", "cry", "shouting", "shouted",
 ))
 
-# Verbs of saying allowed to introduce a quotation after a colon-less frame such as
-# "The letter was blunt:" (a copula and an adjective introduce the quotation).
-COLON_FRAME_WORDS = frozenset(("was", "were", "is", "are", "read", "reads", "said", "says"))

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import regex
 
 # Opening double mark -> the marks that may close it.
-DOUBLE_CLOSERS = {'"': '"', "“": "”\"", "„": "“”", "«": "»", "»": "«"}
+DOUBLE_CLOSERS = {'"': ('"',), "“": ("”", '"'), "„": ("“", "”"), "«": ("»",), "»": ("«",), "''": ("''",)}
 DOUBLE_MARKS = frozenset('"“”„«»')
 SINGLE_OPENERS = frozenset("'‘‚‹")
 SINGLE_CLOSERS = frozenset("'’‹›")
-ALL_MARKS = DOUBLE_MARKS | SINGLE_OPENERS | SINGLE_CLOSERS
 MARK_PATTERN = regex.compile("[\"“”„«»'‘’‚‹›]")
+DOUBLE_PATTERN = regex.compile("''|[\"“”„«»]")
 
 # `rock 'n' roll`, `rock ’n’ roll`: the marks around n are apostrophes.
 N_CONTRACTION = regex.compile(r"['’]n['’](?=\s)")
@@ -26,19 +26,26 @@ N_CONTRACTION = regex.compile(r"['’]n['’](?=\s)")
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation: `open` and `close` are the indices of its marks."""
+    """A quotation: `open` and `close` are the indices of its marks, `width` their length
+    (2 for the doubled apostrophes '' that some papers use as double marks)."""
 
     open: int
     close: int
     double: bool
+    width: int = 1
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.open + self.width
 
     @property
     def end(self) -> int:
         return self.close
+
+    @property
+    def after(self) -> int:
+        """The index just past the closing mark."""
+        return self.close + self.width
 
 
 def _is_letter(ch: str) -> bool:
@@ -65,11 +72,10 @@ def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
     quotes: list[Quote] = []
     open_at = -1
     open_para = -1
-    for match in MARK_PATTERN.finditer(text):
+    open_mark = ""
+    for match in DOUBLE_PATTERN.finditer(text):
         i = match.start()
-        mark = text[i]
-        if mark not in DOUBLE_MARKS:
-            continue
+        mark = match.group()
         para = _paragraph_of(paragraph_starts, i)
         if open_at >= 0 and para != open_para:
             if para == open_para + 1 and i == paragraph_starts[para] and mark in DOUBLE_CLOSERS:
@@ -77,20 +83,20 @@ def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
                 continue
             open_at = -1  # unclosed at the end of its paragraph: not a quotation
         if open_at < 0:
-            after = text[i + 1] if i + 1 < len(text) else ""
+            after = text[match.end()] if match.end() < len(text) else ""
             if mark in DOUBLE_CLOSERS and after and not after.isspace():
-                open_at, open_para = i, para
+                open_at, open_para, open_mark = i, para, mark
             continue
-        if mark in DOUBLE_CLOSERS[text[open_at]]:
-            quotes.append(Quote(open_at, i, True))
+        if mark in DOUBLE_CLOSERS[open_mark]:
+            quotes.append(Quote(open_at, i, True, len(mark)))
             open_at = -1
         elif mark in DOUBLE_CLOSERS:
-            open_at, open_para = i, para  # a fresh opener: the earlier one was stray
+            open_at, open_para, open_mark = i, para, mark  # a fresh opener: the earlier one was stray
     return quotes
 
 
 def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) -> list[Quote]:
-    inside = [(q.open, q.close) for q in doubles]
+    inside = [(q.open, q.after - 1) for q in doubles]
     quotes: list[Quote] = []
     open_at = -1
     open_para = -1
@@ -102,8 +108,10 @@ def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) 
             continue
         while k < len(inside) and inside[k][1] < i:
             k += 1
-        if k < len(inside) and inside[k][0] < i < inside[k][1]:
+        if k < len(inside) and inside[k][0] <= i <= inside[k][1]:
             continue
+        if mark == "'" and "''" in text[max(0, i - 1):i + 2]:
+            continue  # half of a doubled-apostrophe mark
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         para = _paragraph_of(paragraph_starts, i)

@@ -19,6 +19,8 @@ INDIAN_DATELINE = regex.compile(
 WIRE_DATELINE = regex.compile(
     rf"\s*(?P<place>[\p{{Lu}}][\p{{Lu}}\p{{M}} .'’-]+(?:,\s*[\p{{L}} .]+?)?)\s*\((?P<agency>{_AGENCY})\)\s*[-—–]+\s*"
 )
+# `WASHINGTON -- `, `BERLIN — `: a capitalised place and a dash, no agency.
+PLAIN_DATELINE = regex.compile(r"\s*(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,\s*[\p{L} .]+?)?)\s*(?:--|[—–])\s*")
 TRAILING_AGENCY = regex.compile(rf"\((?P<agency>{_AGENCY})\)\s*\Z")
 
 
@@ -36,10 +38,11 @@ def read_meta(text: str) -> tuple[ArticleMeta, int, int]:
     dateline = agency = None
     indian = INDIAN_DATELINE.match(text, pos)
     wire = None if indian else WIRE_DATELINE.match(text, pos)
-    found = indian or wire
+    plain = None if indian or wire else PLAIN_DATELINE.match(text, pos)
+    found = indian or wire or plain
     if found:
         dateline = found.group("place").strip()
-        agency = found.group("agency").strip()
+        agency = None if plain else found.group("agency").strip()
         pos = found.end()
     end = len(text)
     trailing = TRAILING_AGENCY.search(text, pos)

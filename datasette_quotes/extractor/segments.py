@@ -57,9 +57,9 @@ def split_sentences(text: str, masked: str, starts: list[int], body_end: int, qu
     """Sentences in document order. A quotation never contains a sentence break, and a
     quotation that ends its own sentence ("...healthy." ISRO posted) ends it."""
     closes_sentence = {
-        q.close + 1
+        q.after
         for q in quotes
-        if text[q.close - 1] in ".?!" and NEXT_SENTENCE_START.match(text, q.close + 1)
+        if text[q.close - 1] in ".?!" and NEXT_SENTENCE_START.match(text, q.after)
     }
     sentences: list[Sentence] = []
     blocks = []

@@ -28,15 +28,12 @@ _MONTH_DAY = regex.compile(
     r"\b(?:on|dated|of)\s+(?:(?P<month>" + "|".join(m.capitalize() for m in lx.MONTHS) + r")\s+(?P<day>\d{1,2})\b"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>" + "|".join(m.capitalize() for m in lx.MONTHS) + r")\b)"
 )
-_OUTLET_DESCRIPTION = regex.compile(
-    r"^.*\b(?:" + "|".join(sorted(lx.OUTLET_WORDS, key=len, reverse=True)) + r")\s+(?=\S)"
-)
 TWEET = regex.compile(r"\btweet", regex.IGNORECASE)
 CAPITAL_X = regex.compile(r"\bX\b")
 LEADING_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 LEADING_CITING = regex.compile(r"^(?:citing|quoting)\s+")
 LEADING_DOCUMENT = regex.compile(r"^(?:an?\s+\p{Ll}+\s+(?:in|by|from|on)\s+)")
-LOWERCASE_TAIL = regex.compile(r"\s+\p{Ll}.*$")
+LEADING_POSSESSIVES = regex.compile(r"^(?:\S+[’']s\s+)+")
 _AGENCY_NAMES = {a.lower(): a for a in lx.AGENCIES}
 
 
@@ -112,16 +109,25 @@ def is_outlet(mention: str) -> bool:
     if bare.lower() in _AGENCY_NAMES:
         return True
     words = bare.lower().split()
-    return any(w in lx.OUTLET_WORDS for w in words[:-1]) or (bool(words) and words[-1] in ("newspaper", "daily", "broadcaster", "agency", "channel", "tabloid"))
+    return any(w in lx.OUTLET_WORDS for w in words)
 
 
 def outlet_name(mention: str) -> str:
-    """`Russian state news agency TASS` -> `TASS`; `the daily Hospodářské noviny` -> `Hospodářské noviny`."""
+    """`Russian state news agency TASS` -> `TASS`; `the daily Hospodářské noviny` ->
+    `Hospodářské noviny`; `China's official Xinhua news agency` -> `Xinhua`."""
     bare = mention.strip().strip(",")
     bare = LEADING_CITING.sub("", bare)
     bare = LEADING_DOCUMENT.sub("", bare)
-    trimmed = _OUTLET_DESCRIPTION.sub("", bare)
-    if not trimmed or trimmed[:1].islower():
-        trimmed = LOWERCASE_TAIL.sub("", bare)
-    trimmed = LEADING_ARTICLE.sub("", trimmed).strip()
+    bare = LEADING_POSSESSIVES.sub("", bare)
+    words = bare.split()
+    described = [i for i, w in enumerate(words) if w in lx.OUTLET_WORDS]
+    if described and described[-1] + 1 < len(words):
+        name = words[described[-1] + 1:]  # the name follows its description
+    else:
+        end = described[0] if described else len(words)
+        start = end
+        while start > 0 and words[start - 1][:1].isupper():
+            start -= 1
+        name = words[start:end] or words
+    trimmed = LEADING_ARTICLE.sub("", " ".join(name)).strip()
     return _AGENCY_NAMES.get(trimmed.lower(), trimmed)

@@ -32,6 +32,7 @@ DOCUMENT = regex.compile(
     rf"^(?P<owner>.*?)\s*\b(?P<noun>{_DOCUMENT_NOUNS})\b(?:\s+(?:by|from|of|released by|issued by)\s+(?P<by>.+)|\s+(?:to|for|on|in|at|dated)\b.*)?$",
     regex.IGNORECASE,
 )
+PAIR = regex.compile(r"^(?:two|both)\s+\p{Ll}+s$")
 CONNECTORS = frozenset(("of", "for", "and", "&", "the", "de", "del", "la", "bin", "al", "van", "von"))
 
 
@@ -50,12 +51,13 @@ class Earlier:
 
     speaker: Speaker
     source_kind: str
-    position: int
+    head: str  # the last word of the mention, lower-cased: `club` for `the Premier League club`
 
 
 class SpeakerResolver:
-    def __init__(self, text: str):
+    def __init__(self, text: str, lead: tuple[int, int]):
         self.text = text
+        self.lead = lead  # the first sentence of the body
         self.acronyms: dict[str, str] = {}
         for match in ACRONYM_DEFINITION.finditer(text):
             name = DETERMINER.sub("", match.group("name"))
@@ -101,6 +103,9 @@ class SpeakerResolver:
         words = body.split()
         if not words:
             return Speaker(bare, "organization")
+        pair = self._pair(body, position, sentence_start)
+        if pair:
+            return pair
         document = self._document(body, position, earlier, sentence_start)
         if document:
             return document
@@ -117,14 +122,16 @@ class SpeakerResolver:
                     return item.speaker
         if words[0].lower() in lx.ANONYMOUS_HEADS and bare[:1].islower() or _starts_indefinite(bare):
             return Speaker(bare, "anonymous")
-        if len(words) == 1 or (head in lx.ORGANIZATION_SHORT_FORMS and bare[:1].islower()):
+        if len(words) == 1 or (
+            head in lx.ORGANIZATION_SHORT_FORMS and words[-1][:1].islower() and all(w[:1].isupper() for w in words[:-1])
+        ):
             short = self._short_form(body, position, earlier, sentence_start)
             if short:
                 return short
         if " and " in body and not any(w.lower() in lx.ORGANIZATION_WORDS for w in words):
             return Speaker(body, "group")
         name, title = _split_title(body)
-        kind = _kind_of(name)
+        kind = "person" if title else _kind_of(name)
         if kind == "person":
             name = self._fullest_person(name, position)
         return Speaker(name, kind, title)
@@ -177,16 +184,43 @@ class SpeakerResolver:
                 return Speaker(name, "organization")
             if body[:1].isupper() and (name == body or name.endswith(" " + body)) and len(words) > len(body.split()):
                 return Speaker(name, "organization")
-        if body[:1].islower() or head in lx.ORGANIZATION_SHORT_FORMS:
+        if head in lx.ORGANIZATION_SHORT_FORMS:
+            # `the company`, `the club`: a business story's company is named in its lead.
+            for item in reversed(earlier):
+                if item.head == head and item.speaker.kind == "organization":
+                    return item.speaker
+            if head in lx.BUSINESS_SHORT_FORMS:
+                lead = self._first_name(self.lead[0], min(self.lead[1], position))
+                if lead:
+                    return Speaker(lead, "organization")
             for item in reversed(earlier):
                 if item.speaker.kind == "organization":
                     return item.speaker
             # No organisation quoted yet: the sentence's first name is usually the one meant
             # ("Zlota Kromka will close 40 stores, the company said").
-            for start, name in self.names:
-                if sentence_start <= start < position and len(name.split()) > 1 and name != body:
-                    return Speaker(name, "organization")
+            first = self._first_name(sentence_start, position)
+            if first and first != body:
+                return Speaker(first, "organization")
         return None
+
+    def _pair(self, body: str, position: int, sentence_start: int) -> Speaker | None:
+        """`the two companies`, `both sides`: the two names of the sentence, together."""
+        if not PAIR.match(body):
+            return None
+        names = [n for at, n in self.names if sentence_start <= at < position and " " in n]
+        if len(names) >= 2:
+            return Speaker(f"{names[0]} and {names[1]}", "group")
+        if names and " and " in names[0]:
+            return Speaker(names[0], "group")
+        return None
+
+    def _first_name(self, start: int, end: int) -> str | None:
+        """Of the names of two words or more in text[start:end], the one the article
+        repeats most (the first, on a tie)."""
+        names = [name for at, name in self.names if start <= at < end and " " in name]
+        if not names:
+            return None
+        return max(names, key=lambda name: (self.text.count(name), -names.index(name)))
 
     def _fullest_person(self, name: str, position: int) -> str:
         """`Joshi` -> `Anand Vardhan Joshi` when the article named him in full earlier."""
@@ -227,24 +261,40 @@ def _starts_indefinite(mention: str) -> bool:
 
 
 def _split_title(name: str) -> tuple[str, str | None]:
-    """`External Affairs Minister S Jaishankar` -> (`S Jaishankar`, `External Affairs Minister`)."""
+    """`External Affairs Minister S Jaishankar` -> (`S Jaishankar`, `External Affairs Minister`).
+
+    The name is the run of capitalised words at the end that are neither titles nor
+    organisation words; a run longer than three words keeps its last two, since a
+    portfolio may end in capitalised words too (`... for Jal Shakti Anil Kumar Verma`).
+    """
     words = name.split()
     if not words or words[-1].lower() in lx.ORGANIZATION_WORDS:
         return name, None
-    last_title = -1
-    for i, word in enumerate(words[:-1]):
-        if word.lower().strip(",") in lx.TITLE_WORDS or word.endswith(("’s", "'s")):
-            last_title = i
-    if last_title < 0:
+    i = len(words)
+    while i > 0 and _is_name_word(words[i - 1]):
+        i -= 1
+    if i == 0 or i == len(words):
         return name, None
-    rest = words[last_title + 1:]
-    if not rest or not all(w[:1].isupper() for w in rest) or len(rest) > 4:
-        return name, None
-    if any(w.lower() in lx.TITLE_WORDS for w in rest[:1]) or any(w.lower() in lx.ORGANIZATION_WORDS for w in rest):
-        return name, None
-    title = " ".join(words[:last_title + 1])
-    rest_name = " ".join(w for w in rest if w.lower() not in lx.HONORIFICS)
-    return rest_name or name, title
+    before = words[i - 1].lower().strip(",")
+    if before not in lx.TITLE_WORDS and before not in lx.ORGANIZATION_WORDS:
+        # `Ministry of Coastal Shipping`: the capitalised run ends an organisation's name,
+        # unless a title stands earlier and the run is too long to be a name alone.
+        if len(words) - i <= 3 or not any(w.lower() in lx.TITLE_WORDS for w in words[:i]):
+            return name, None
+    if len(words) - i > 3:
+        i = len(words) - 2
+    rest = " ".join(w for w in words[i:] if w.lower() not in lx.HONORIFICS)
+    return (rest, " ".join(words[:i])) if rest else (name, None)
+
+
+def _is_name_word(word: str) -> bool:
+    lowered = word.lower().strip(",")
+    return (
+        word[:1].isupper()
+        and lowered not in lx.TITLE_WORDS
+        and lowered not in lx.ORGANIZATION_WORDS
+        and not word.endswith(("'s", "’s"))
+    )
 
 
 def _drop_leading_titles(name: str) -> str:

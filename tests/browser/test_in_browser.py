@@ -99,8 +99,8 @@ def test_html_in_an_article_shows_as_text_on_every_page(page, datasette_url):
 
     page.locator("td.col-id a").first.click()
     page.wait_for_url(re.compile(r"/-/quote/"))
+    # The quote page shows the quote's own paragraph; the script is in another one.
     assert_shown_as_text(page, IMAGE_IN_QUOTE)
-    assert_shown_as_text(page, SCRIPT_IN_ARTICLE)
 
     page.goto(search)
     page.locator("td.col-article_id a").first.click()

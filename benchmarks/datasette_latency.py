@@ -1,0 +1,164 @@
+"""Datasette latency on a database of one million quotes: p50 and p95 of the quote view with
+its facets, a full-text search, a speaker page and an article page.
+
+    python benchmarks/datasette_latency.py                       # builds /tmp/quotes-1m/quotes.db once
+    python benchmarks/datasette_latency.py --quotes 100000 --requests 10
+
+The database is built with the real `load` on the project's `data/` articles, then every
+article, quote and relay row is copied with SQL under new ids (each copy of an article
+gets another date; speakers are copied 50 ways, so facets see thousands of speakers), and
+the store's full-text triggers index the copies. Datasette is started on 127.0.0.1 with
+the project's metadata.yml and default settings (plus trace_debug, to show the slowest
+SQL of each page); every request goes to 127.0.0.1 and their number is bounded.
+"""
+import html
+import json
+import math
+import socket
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+import click
+import httpx
+import sqlite_utils
+from click.testing import CliRunner
+
+from datasette_quotes.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEAKER_VARIANTS = 50
+DAYS = 730
+SEARCH_WORDS = ["minister", "satellite", "visit", "fishermen", "statement"]
+
+
+def build(db_path: Path, quotes_wanted: int) -> None:
+    result = CliRunner().invoke(cli, ["load", str(db_path), str(ROOT / "data")])
+    if result.exit_code:
+        raise click.ClickException(f"load failed: {result.output}")
+    db = sqlite_utils.Database(db_path)
+    base = db["quotes"].count
+    copies = math.ceil(quotes_wanted / base) - 1
+    columns = {table: [c.name for c in db[table].columns] for table in ("articles", "speakers", "quotes", "quote_via")}
+
+    def select(table: str, replace: dict[str, str]) -> str:
+        return ", ".join(replace.get(c, f"[{c}]") for c in columns[table])
+
+    copy_ids = f"with recursive k(n) as (select 1 union all select n + 1 from k where n < {copies})"
+    with db.conn:
+        db.execute(f"""insert into articles {copy_ids} select {select("articles", {
+            "id": "id || '-' || n",
+            "file": "n || '-' || file",
+            "date": f"date(coalesce(date, '2026-01-01'), '-' || (n % {DAYS}) || ' days')",
+        })} from articles, k where instr(id, '-') = 0""")
+        db.execute(f"""insert into speakers {copy_ids} select {select("speakers", {
+            "id": "id || '-' || n", "name": "name || ' ' || n",
+        })} from speakers, k where n < {SPEAKER_VARIANTS} and instr(id, '-') = 0""")
+        db.execute(f"""insert into quotes {copy_ids} select {select("quotes", {
+            "id": "id || '-' || n",
+            "article_id": "article_id || '-' || n",
+            "speaker_id": f"case when n % {SPEAKER_VARIANTS} = 0 then speaker_id"
+                          f" else speaker_id || '-' || (n % {SPEAKER_VARIANTS}) end",
+        })} from quotes, k where instr(id, '-') = 0""")
+        db.execute(f"""insert into quote_via {copy_ids} select {select("quote_via", {
+            "quote_id": "quote_id || '-' || n",
+        })} from quote_via, k where instr(quote_id, '-') = 0""")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def slowest_sql(client: httpx.Client, url: str, top: int = 3) -> list[tuple[float, str]]:
+    """The slowest SQL queries one request of the HTML page `url` ran, from Datasette's trace
+    (appended to the page as a JSON block)."""
+    text = client.get(url + ("&" if "?" in url else "?") + "_trace=1").text
+    if "<pre>" not in text:
+        return []
+    trace = json.loads(html.unescape(text[text.rindex("<pre>") + len("<pre>"):text.rindex("</pre>")]))
+    timed = [(q["duration_ms"], " ".join(q["sql"].split())) for q in trace["traces"] if "sql" in q]
+    return sorted(timed, reverse=True)[:top]
+
+
+def facets_timed_out(client: httpx.Client, url: str) -> list[str]:
+    """Facets Datasette gave up on (facet_time_limit_ms), for table and view pages."""
+    path, _, query = url.partition("?")
+    if "/-/" in path:
+        return []
+    response = client.get(f"{path}.json?{query}")
+    return response.json().get("facets_timed_out", []) if response.status_code == 200 else ["(page failed)"]
+
+
+@click.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("/tmp/quotes-1m/quotes.db"), show_default=True,
+              help="Database to serve; built first when it does not exist. Must be named quotes.db.")
+@click.option("--quotes", "quotes_wanted", type=click.IntRange(min=1000), default=1_000_000, show_default=True)
+@click.option("--requests", "count", type=click.IntRange(min=1, max=200), default=20, show_default=True,
+              help="Timed requests per page kind.")
+def main(db_path, quotes_wanted, count):
+    if db_path.name != "quotes.db":
+        raise click.ClickException(f"{db_path}: metadata.yml describes a database file named quotes.db")
+    if not db_path.exists():
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        build(db_path, quotes_wanted)
+        click.echo(f"Built {db_path} in {time.perf_counter() - started:.0f} s")
+    db = sqlite_utils.Database(db_path)
+    click.echo(f"{db_path}: {db['quotes'].count:,} quotes, {db['articles'].count:,} articles, "
+               f"{db['speakers'].count:,} speakers, {db_path.stat().st_size / 2**20:,.0f} MB")
+    speakers = [row["speaker_id"] for row in db.query(
+        "select speaker_id from quotes where speaker_id is not null group by speaker_id"
+        " order by count(*) desc limit 5")]
+    articles = [row["id"] for row in db.query("select id from articles order by random() limit 5")]
+    pages = {
+        "quote view + facets": ["/quotes/quotes_view"],
+        "search (quote view)": [f"/quotes/quotes_view?_search={w}" for w in SEARCH_WORDS],
+        "search (quotes table)": [f"/quotes/quotes?_search={w}" for w in SEARCH_WORDS],
+        "speaker page": [f"/quotes/speakers/{s}" for s in speakers],
+        "speaker's quotes": [f"/quotes/quotes_view?speaker_id={s}" for s in speakers],
+        "article page": [f"/quotes/-/article/{a}" for a in articles],
+    }
+
+    port = free_port()
+    server = subprocess.Popen(
+        ["datasette", "serve", str(db_path), "-m", str(ROOT / "metadata.yml"), "--host", "127.0.0.1",
+         "--port", str(port), "--setting", "trace_debug", "1"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
+            for _ in range(100):
+                try:
+                    client.get("/-/versions.json")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            click.echo(f"{'page':22s} {'p50 ms':>8s} {'p95 ms':>8s} {'failed':>7s}  facets timed out / slowest SQL (ms)")
+            for name, urls in pages.items():
+                for url in urls:  # warm: the first request of a page pays for its cold caches
+                    client.get(url)
+                times, failed = [], 0
+                for i in range(count):
+                    started = time.perf_counter()
+                    response = client.get(urls[i % len(urls)])
+                    times.append((time.perf_counter() - started) * 1000)
+                    failed += response.status_code != 200  # 400 is Datasette's "SQL query took too long"
+                click.echo(f"{name:22s} {statistics.median(times):8.0f} {percentile(times, 0.95):8.0f} "
+                           f"{failed:4d}/{count:<2d}  {', '.join(facets_timed_out(client, urls[0])) or '-'}")
+                for ms, sql in slowest_sql(client, urls[0]):
+                    click.echo(f"{'':45s} {ms:7.0f}  {sql[:140]}")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
