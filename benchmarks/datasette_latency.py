@@ -22,14 +22,17 @@ from pathlib import Path
 
 import click
 import httpx
+import regex
 import sqlite_utils
 from click.testing import CliRunner
 
+from datasette_quotes import store
 from datasette_quotes.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEAKER_VARIANTS = 50
 DAYS = 730
+STARTUP_SECONDS = 300
 SEARCH_WORDS = ["minister", "satellite", "visit", "fishermen", "statement"]
 
 
@@ -88,13 +91,31 @@ def slowest_sql(client: httpx.Client, url: str, top: int = 3) -> list[tuple[floa
     return sorted(timed, reverse=True)[:top]
 
 
-def facets_timed_out(client: httpx.Client, url: str) -> list[str]:
-    """Facets Datasette gave up on (facet_time_limit_ms), for table and view pages."""
+def wait_until_serving(client: httpx.Client, server: subprocess.Popen) -> None:
+    """Datasette opens a large database slowly (it counts tables first): poll until it answers."""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise click.ClickException(f"datasette exited with status {server.returncode}")
+        try:
+            client.get("/-/versions.json")
+            return
+        except httpx.TransportError:
+            time.sleep(0.5)
+    raise click.ClickException(f"datasette did not answer within {STARTUP_SECONDS} s")
+
+
+def facets_timed_out(client: httpx.Client, url: str) -> str:
+    """Facets Datasette gave up on (facet_time_limit_ms) for a table or view page, or the
+    SQL that made the page fail."""
     path, _, query = url.partition("?")
     if "/-/" in path:
-        return []
-    response = client.get(f"{path}.json?{query}")
-    return response.json().get("facets_timed_out", []) if response.status_code == 200 else ["(page failed)"]
+        return ""
+    body = client.get(f"{path}.json?{query}").json()
+    if not body.get("ok", True):
+        failed_sql = regex.search(r"<textarea[^>]*>(.*?)</textarea>", body["error"], regex.S)
+        return f"page failed: {body['title']}: " + (" ".join(failed_sql.group(1).split()) if failed_sql else body["error"])
+    return ", ".join(body.get("facets_timed_out", []))
 
 
 @click.command()
@@ -113,35 +134,33 @@ def main(db_path, quotes_wanted, count):
         build(db_path, quotes_wanted)
         click.echo(f"Built {db_path} in {time.perf_counter() - started:.0f} s")
     db = sqlite_utils.Database(db_path)
+    store.ensure_schema(db)  # a database built earlier gets the store's current views
     click.echo(f"{db_path}: {db['quotes'].count:,} quotes, {db['articles'].count:,} articles, "
                f"{db['speakers'].count:,} speakers, {db_path.stat().st_size / 2**20:,.0f} MB")
     speakers = [row["speaker_id"] for row in db.query(
         "select speaker_id from quotes where speaker_id is not null group by speaker_id"
         " order by count(*) desc limit 5")]
     articles = [row["id"] for row in db.query("select id from articles order by random() limit 5")]
+    quotes = [row["id"] for row in db.query("select id from quotes order by random() limit 5")]
     pages = {
         "quote view + facets": ["/quotes/quotes_view"],
         "search (quote view)": [f"/quotes/quotes_view?_search={w}" for w in SEARCH_WORDS],
         "search (quotes table)": [f"/quotes/quotes?_search={w}" for w in SEARCH_WORDS],
-        "speaker page": [f"/quotes/speakers/{s}" for s in speakers],
-        "speaker's quotes": [f"/quotes/quotes_view?speaker_id={s}" for s in speakers],
+        "speaker page": [f"/quotes/-/speaker/{s}" for s in speakers],
+        "speaker's quotes (view)": [f"/quotes/quotes_view?speaker_id={s}" for s in speakers],
         "article page": [f"/quotes/-/article/{a}" for a in articles],
+        "quote page": [f"/quotes/-/quote/{q}" for q in quotes],
     }
 
     port = free_port()
     server = subprocess.Popen(
         ["datasette", "serve", str(db_path), "-m", str(ROOT / "metadata.yml"), "--host", "127.0.0.1",
          "--port", str(port), "--setting", "trace_debug", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
-            for _ in range(100):
-                try:
-                    client.get("/-/versions.json")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            click.echo(f"{'page':22s} {'p50 ms':>8s} {'p95 ms':>8s} {'failed':>7s}  facets timed out / slowest SQL (ms)")
+            wait_until_serving(client, server)
+            click.echo(f"{'page':24s} {'p50 ms':>8s} {'p95 ms':>8s} {'failed':>7s}  facets timed out / slowest SQL (ms)")
             for name, urls in pages.items():
                 for url in urls:  # warm: the first request of a page pays for its cold caches
                     client.get(url)
@@ -151,10 +170,10 @@ def main(db_path, quotes_wanted, count):
                     response = client.get(urls[i % len(urls)])
                     times.append((time.perf_counter() - started) * 1000)
                     failed += response.status_code != 200  # 400 is Datasette's "SQL query took too long"
-                click.echo(f"{name:22s} {statistics.median(times):8.0f} {percentile(times, 0.95):8.0f} "
-                           f"{failed:4d}/{count:<2d}  {', '.join(facets_timed_out(client, urls[0])) or '-'}")
+                click.echo(f"{name:24s} {statistics.median(times):8.0f} {percentile(times, 0.95):8.0f} "
+                           f"{failed:4d}/{count:<2d}  {facets_timed_out(client, urls[0])[:200] or '-'}")
                 for ms, sql in slowest_sql(client, urls[0]):
-                    click.echo(f"{'':45s} {ms:7.0f}  {sql[:140]}")
+                    click.echo(f"{'':47s} {ms:7.0f}  {sql[:140]}")
     finally:
         server.terminate()
         server.wait()

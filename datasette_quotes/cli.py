@@ -1,24 +1,18 @@
 """The `datasette-quotes` command line: a thin layer over the extractor and the store."""
-import glob
 import json
 import sqlite3
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
-import sqlite_utils
 
-from . import __version__, store
-from .extractor import extract
+from . import __version__, ingest, store
 
 # Articles saved per transaction: an interrupted load keeps whole batches only.
 BATCH_SIZE = 100
 # Fewer files than this load too fast for a progress bar to help.
 PROGRESS_MIN_FILES = 20
-
-
-class BadFile(Exception):
-    """A file that cannot be used; the message names the file and the problem."""
 
 
 @click.group()
@@ -37,22 +31,21 @@ def extract_command(paths):
 
     PATH is a file, a folder (its *.txt files, recursively) or a glob. One line per
     attribution; "article" is the file name without its extension. Files are read
-    as UTF-8; invalid bytes become U+FFFD, with a warning.
+    as UTF-8; invalid bytes become U+FFFD, with a warning. A file that cannot be used
+    is reported and skipped, and the command then exits with status 1.
 
     \b
     Example:
         datasette-quotes extract data/ | jq .speaker_name
     """
-    files, failed = _expand(paths)
-    for path in files:
-        try:
-            text = read_article(path)
-            extraction = _extract(path, text)
-        except BadFile as error:
-            _error(error)
+    _check_paths(paths)
+    failed = False
+    for result in ingest.extract_files(ingest.article_files(paths)):
+        _report(result)
+        if result.error:
             failed = True
             continue
-        for record in extraction.as_json_records(path.stem):
+        for record in result.extraction.as_json_records(result.path.stem):
             click.echo(json.dumps(record, ensure_ascii=False))
     if failed:
         sys.exit(1)
@@ -61,101 +54,90 @@ def extract_command(paths):
 @cli.command()
 @click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
 @paths_argument
-def load(db_path, paths):
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes that extract articles, while this one writes them.")
+@click.option("--strict", is_flag=True, help="Stop at the first file that cannot be loaded.")
+def load(db_path, paths, workers, strict):
     """Extract attributions from articles and store them in a SQLite database.
 
     PATH is a file, a folder (its *.txt files, recursively) or a glob. Creates the
     tables, views and full-text search on first use; loading the same articles again
-    changes nothing. A file that cannot be used is reported and skipped, and the
-    command then exits with status 1.
+    changes nothing. Articles are saved in batches, each all or nothing, in the order
+    of their paths whatever the number of workers; Datasette can serve the database
+    meanwhile. A file that cannot be used is reported and skipped, and the command then
+    exits with status 1; with --strict it stops there, keeping the articles before it.
 
     \b
     Example:
-        datasette-quotes load quotes.db data/
+        datasette-quotes load quotes.db data/ --workers 4
         datasette quotes.db -m metadata.yml
     """
-    files, failed = _expand(paths)
+    _check_paths(paths)
     try:
-        db = sqlite_utils.Database(db_path)
-        store.ensure_schema(db)
+        db = store.open_for_loading(db_path)
     except sqlite3.DatabaseError as error:
         raise click.ClickException(f"{db_path}: cannot use as a database: {error}") from error
-    saved = []
-    with click.progressbar(
-        files, label="Loading articles", file=sys.stderr, hidden=len(files) < PROGRESS_MIN_FILES
-    ) as bar:
-        for chunk in _chunks(bar, BATCH_SIZE):
-            batch = []
-            for path in chunk:
-                try:
-                    text = read_article(path)
-                    batch.append(store.Article(path.name, text, _extract(path, text)))
-                except BadFile as error:
-                    _error(error)
+    files = sum(1 for _ in ingest.article_files(paths))
+    failed = False
+    articles = quotes = 0
+    batch = []
+    try:
+        with click.progressbar(length=files, label="Loading articles", file=sys.stderr,
+                               hidden=files < PROGRESS_MIN_FILES) as bar:
+            for result in ingest.extract_files(ingest.article_files(paths), workers):
+                bar.update(1)
+                _report(result)
+                if result.error:
                     failed = True
-            saved.append(store.save(db, batch))
-    articles = sum(s.articles for s in saved)
-    quotes = sum(s.quotes for s in saved)
-    speakers = len(frozenset().union(*(s.speaker_ids for s in saved)))
-    click.echo(f"Loaded {articles} articles, {quotes} quotes, {speakers} speakers into {db_path}")
+                    if strict:
+                        break
+                    continue
+                batch.append(store.Article(result.path.name, result.text, result.extraction))
+                if len(batch) == BATCH_SIZE:
+                    saved = _save(db, db_path, batch)
+                    articles, quotes, batch = articles + saved.articles, quotes + saved.quotes, []
+            saved = _save(db, db_path, batch)
+    except BrokenProcessPool as error:
+        raise click.ClickException(f"a worker process stopped unexpectedly ({error}); "
+                                   "the batches saved before are kept") from error
+    articles, quotes = articles + saved.articles, quotes + saved.quotes
+    now = store.totals(db)
+    click.echo(f"Loaded {articles} articles, {quotes} quotes into {db_path}; it holds "
+               f"{now['articles']} articles, {now['quotes']} quotes, {now['speakers']} speakers")
     if failed:
         sys.exit(1)
 
 
-def read_article(path: Path) -> str:
-    """The article text as the offsets count it: `open(path, encoding="utf-8").read()`.
+def _check_paths(paths) -> None:
+    """Stop before anything is read or written when a PATH names no article file."""
+    errors = ingest.argument_errors(paths)
+    for message in errors:
+        _error(message)
+    if errors:
+        sys.exit(1)
 
-    Invalid UTF-8 is not fatal: a warning names the file and the bad bytes become
-    U+FFFD, so offsets then index the text with those replacements.
-    """
+
+def _save(db, db_path, batch) -> store.SaveCounts:
     try:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            click.echo(f"Warning: {path}: not valid UTF-8 (byte {error.start}), undecodable bytes replaced", err=True)
-            text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as error:
-        raise BadFile(f"{path}: cannot read: {error.strerror}") from error
-    if not text.strip():
-        raise BadFile(f"{path}: empty file")
-    return text
+        return store.save(db, batch)
+    except sqlite3.Error as error:
+        raise click.ClickException(f"{db_path}: cannot write: {error}; the batches saved before are kept") from error
 
 
-def _extract(path: Path, text: str):
-    try:
-        return extract(text)
-    except Exception as error:  # one article that trips the extractor must not stop a load
-        raise BadFile(f"{path}: extraction failed: {type(error).__name__}: {error}") from error
+def _report(result: ingest.Extracted) -> None:
+    if result.warning:
+        click.echo(f"Warning: {result.warning}", err=True)
+    if result.error:
+        _error(result.error)
 
 
 def _expand(paths) -> tuple[list[Path], bool]:
-    """Files named by PATH arguments, in order, without repeats; and whether any PATH matched nothing."""
-    files: dict[Path, None] = {}
-    failed = False
-    for arg in paths:
-        matches = [Path(arg)] if Path(arg).exists() else [Path(m) for m in sorted(glob.glob(arg, recursive=True))]
-        found = []
-        for match in matches:
-            if match.is_dir():
-                found.extend(sorted(path for path in match.rglob("*.txt") if not path.is_dir()))
-            else:
-                found.append(match)
-        if not found:
-            _error(f"{arg}: no such file, folder or matching .txt files")
-            failed = True
-        files.update(dict.fromkeys(found))
-    return list(files), failed
-
-
-def _chunks(items, size):
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    """Files named by PATH arguments, for a command that needs them all at once, and
+    whether any PATH named none."""
+    errors = ingest.argument_errors(paths)
+    for message in errors:
+        _error(message)
+    return list(ingest.article_files(paths)), bool(errors)
 
 
 def _error(message) -> None:

@@ -109,7 +109,6 @@ class Article:
 class SaveCounts:
     articles: int
     quotes: int
-    speaker_ids: frozenset[str]
 
 
 def content_id(*parts: object) -> str:
@@ -131,6 +130,22 @@ def speaker_id(article: str, attribution: Attribution) -> str | None:
         return None
     scope = article if attribution.speaker_kind in ARTICLE_SCOPED_KINDS else ""
     return content_id(attribution.speaker_kind, attribution.speaker_name, scope)
+
+
+def open_for_loading(path) -> sqlite_utils.Database:
+    """The database at `path`, created if need be, in WAL mode with its schema.
+
+    WAL lets Datasette keep reading the file while a load writes to it. Raises
+    sqlite3.DatabaseError for a file that is not SQLite or cannot be written.
+    """
+    db = sqlite_utils.Database(path)
+    db.execute("pragma journal_mode = wal")
+    ensure_schema(db)
+    return db
+
+
+def totals(db: sqlite_utils.Database) -> dict[str, int]:
+    return {table: db[table].count for table in ("articles", "quotes", "speakers")}
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -180,8 +195,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         for columns in indexes:
             db[table].create_index(columns, if_not_exists=True)
     for table, columns in FTS_COLUMNS.items():
-        if not db[f"{table}_fts"].exists():
-            db[table].enable_fts(columns, create_triggers=True)
+        # replace=True also rebuilds an index left without its triggers by a load killed
+        # while creating it; a complete one is left as it is.
+        db[table].enable_fts(columns, create_triggers=True, replace=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
 
@@ -192,20 +208,17 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
     An article already stored gets its current quotes; quotes the extractor no longer
     finds in it are removed, so a reload after an extractor change leaves no stale rows.
     """
-    speakers_before: set[str] = set()
-    speakers_now: set[str] = set()
+    speakers: set[str] = set()
     with db.atomic():
         for article in articles:
-            before, now = _save_article(db, article)
-            speakers_before |= before
-            speakers_now |= now
-        _refresh_speakers(db, speakers_before | speakers_now)
+            speakers |= _save_article(db, article)
+        _refresh_speakers(db, speakers)
     quotes = sum(len(article.extraction.attributions) for article in articles)
-    return SaveCounts(len(articles), quotes, frozenset(speakers_now))
+    return SaveCounts(len(articles), quotes)
 
 
-def _save_article(db: sqlite_utils.Database, article: Article) -> tuple[set[str], set[str]]:
-    """Write one article and its quotes; return its speaker ids before and after.
+def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
+    """Write one article and its quotes; return the ids of its speakers before and after.
 
     Only rows that differ from the stored ones are written, so a reload leaves the
     file untouched, full-text index included.
@@ -256,7 +269,7 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> tuple[set[str]
         [row for key, row in via_rows.items() if stored_via.get(key) != row], pk=("quote_id", "position")
     )
     old_speakers = {row["speaker_id"] for row in stored_quotes.values() if row["speaker_id"]}
-    return old_speakers, set(speaker_rows)
+    return old_speakers | set(speaker_rows)
 
 
 def _quote_row(q_id: str, a_id: str, s_id: str | None, a: Attribution) -> dict:

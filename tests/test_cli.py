@@ -56,16 +56,25 @@ def test_extract_accepts_files_folders_and_globs_without_repeats(article_dir):
     assert by_glob == single
 
 
-def test_extract_reports_bad_paths_and_keeps_going(article_dir):
+def test_extract_reports_bad_files_and_keeps_going(article_dir):
     (article_dir / "blank.txt").write_text("  \n", encoding="utf-8")
-    result = run("extract", article_dir / "blank.txt", article_dir / "missing.txt", article_dir / "orchard-frost.txt")
+    result = run("extract", article_dir / "blank.txt", article_dir / "orchard-frost.txt")
     assert result.exit_code == 1
-    errors = result.stderr.splitlines()
-    assert errors == [
-        f"Error: {article_dir / 'missing.txt'}: no such file, folder or matching .txt files",
-        f"Error: {article_dir / 'blank.txt'}: empty file",
-    ]
+    assert result.stderr.splitlines() == [f"Error: {article_dir / 'blank.txt'}: empty file"]
     assert {line["article"] for line in records(result.stdout)} == {"orchard-frost"}
+
+
+def test_paths_that_name_no_article_stop_before_anything_is_read(article_dir):
+    (article_dir / "empty-folder").mkdir()
+    result = run("extract", article_dir / "missing.txt", article_dir / "orchard-frost.txt",
+                 article_dir / "empty-folder", article_dir / "nothing-*.txt")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {article_dir / 'missing.txt'}: no such file or folder",
+        f"Error: {article_dir / 'empty-folder'}: folder holds no .txt files",
+        f"Error: {article_dir / 'nothing-*.txt'}: matches no .txt files",
+    ]
+    assert result.stdout == ""
 
 
 def test_invalid_utf8_is_a_warning_then_replaced(tmp_path):
@@ -101,7 +110,8 @@ def test_load_prints_a_one_line_summary(tmp_path, article_dir, articles):
     db = sqlite_utils.Database(db_path)
     speakers = db.execute("select count(*) from speakers").fetchone()[0]
     assert result.stdout == (
-        f"Loaded {len(articles) + 1} articles, {db['quotes'].count} quotes, {speakers} speakers into {db_path}\n"
+        f"Loaded {len(articles) + 1} articles, {db['quotes'].count} quotes into {db_path}; "
+        f"it holds {len(articles) + 1} articles, {db['quotes'].count} quotes, {speakers} speakers\n"
     )
 
 
@@ -125,10 +135,9 @@ def test_bad_files_give_one_line_errors_and_good_files_still_load(tmp_path, arti
     (article_dir / "empty.txt").write_text("", encoding="utf-8")
     (article_dir / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     db_path = tmp_path / "bad.db"
-    result = run("load", db_path, article_dir, article_dir / "nothing-*.txt")
+    result = run("load", db_path, article_dir)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"Error: {article_dir / 'nothing-*.txt'}: no such file, folder or matching .txt files",
         f"Error: {article_dir / 'dangling.txt'}: cannot read: No such file or directory",
         f"Error: {article_dir / 'empty.txt'}: empty file",
     ]

@@ -148,3 +148,150 @@ def test_every_span_is_its_text(name):
         for span in (a.quote, a.speaker, a.cue):
             if span is not None:
                 assert text[span.start:span.end] == span.text
+
+
+@pytest.fixture(scope="module")
+def river():
+    return load("wire_river_letter.txt")
+
+
+@pytest.fixture(scope="module")
+def tariffs():
+    return load("nyt_tariffs.txt")
+
+
+def test_yesterday_and_press_conference_continue_to_pronoun(river):
+    _, extraction = river
+    said = find(extraction, "140 km of embankments")
+    assert (said.speaker_name, said.speaker_title) == ("Ravi Ranjan Sinha", "Chief Engineer")
+    assert (said.source.kind, said.source.date) == ("press_conference", "2026-07-15")
+    quote = find(extraction, "Every vulnerable stretch")
+    assert (quote.speaker.text, quote.speaker_name) == ("he", "Ravi Ranjan Sinha")
+    assert (quote.source.kind, quote.source.date) == ("press_conference", "2026-07-15")
+
+
+def test_dated_letter_and_its_colon_introduction(river):
+    _, extraction = river
+    wrote = find(extraction, "the state needed additional funds")
+    assert (wrote.speaker_name, wrote.source.kind, wrote.source.date) == ("Meera Kashyap", "letter", "2026-07-10")
+    blunt = find(extraction, "Without central help")
+    assert blunt.type == "direct"
+    assert blunt.speaker.text == "The letter"
+    assert (blunt.speaker_name, blunt.source.kind, blunt.source.date) == ("Meera Kashyap", "letter", "2026-07-10")
+
+
+def test_according_to_a_short_form_with_no_channel(river):
+    _, extraction = river
+    a = find(extraction, "2.1 lakh people")
+    assert a.cue.text == "According to"
+    assert a.speaker_name == "Bihar Water Resources Department"
+    assert (a.source.kind, a.source.date) == ("unspecified", None)
+
+
+def test_outlet_citing_a_statement_relays_it(river):
+    _, extraction = river
+    a = find(extraction, "The barrage gates")
+    assert a.type == "direct"
+    assert a.speaker_kind == "organization"
+    assert "Ministry of Energy" in a.speaker_name
+    assert (a.source.kind, a.source.via) == ("statement", ("RSS",))
+
+
+def test_a_described_new_organisation_is_not_an_earlier_one(river):
+    _, extraction = river
+    a = find(extraction, "Relief camps")
+    assert a.speaker_name == "state disaster management authority"
+    assert a.source.kind == "unspecified"
+
+
+def test_plain_dateline_and_the_two_companies(tariffs):
+    _, extraction = tariffs
+    assert extraction.meta.as_json() == {"date": None, "dateline": "WASHINGTON", "agency": None}
+    a = find(extraction, "Two regional automakers")
+    assert (a.speaker_name, a.speaker_kind) == ("Corvane Motors and Halden Auto Works", "group")
+
+
+def test_doubled_apostrophes_inverted_speaker_and_adding(tariffs):
+    _, extraction = tariffs
+    quote = find(extraction, "We would rather build")
+    assert quote.type == "direct"
+    assert quote.quote.text == "We would rather build together than compete for the same suppliers,"
+    assert quote.speaker_name == "Ruth Okafor"
+    adding = find(extraction, "the plant would employ")
+    assert (adding.speaker_name, adding.cue.text) == ("Ruth Okafor", "adding")
+
+
+def test_interview_with_another_outlet_and_said_colon(tariffs):
+    _, extraction = tariffs
+    told = find(extraction, "the deal had been")
+    assert told.type == "partial"
+    assert (told.speaker.text, told.speaker_name) == ("Mr. Patel", "Patel")
+    assert (told.source.kind, told.source.via) == ("interview", ("BBC",))
+    colon = find(extraction, "The workers in this town")
+    assert (colon.speaker.text, colon.speaker_name) == ("He", "Patel")
+    assert (colon.source.kind, colon.source.via) == ("interview", ("BBC",))
+
+
+def test_outlet_reporting_on_its_own(tariffs):
+    _, extraction = tariffs
+    a = find(extraction, "the state had offered")
+    assert (a.speaker_name, a.source.kind, a.source.via) == ("Industry Weekly", "news_agency_report", ())
+
+
+def test_anonymity_in_an_appositive(tariffs):
+    _, extraction = tariffs
+    a = find(extraction, "the plant would open in 2028")
+    assert (a.speaker_name, a.speaker_kind) == ("Local officials", "anonymous")
+
+
+def test_nicknames_and_project_names_are_not_quotes(tariffs):
+    text, extraction = tariffs
+    tail = text.index("Residents call the site")
+    assert all(a.quote.start < tail for a in extraction.attributions)
+
+
+@pytest.fixture(scope="module")
+def bridge():
+    return load("us_bridge_forum.txt")
+
+
+def test_dateline_after_headline_and_byline(bridge):
+    _, extraction = bridge
+    assert extraction.meta.as_json() == {"date": None, "dateline": "SPRINGVALE, Ore.", "agency": None}
+    a = find(extraction, "the Harlan Street bridge would reopen")
+    assert (a.speaker.text, a.speaker_name, a.speaker_title) == ("Mayor Lucia Ortega", "Lucia Ortega", "Mayor")
+
+
+def test_headline_name_colon(bridge):
+    _, extraction = bridge
+    a = find(extraction, "The Harlan Street bridge will reopen")
+    assert (a.speaker_name, a.cue.text, a.type) == ("Ortega", ":", "indirect")
+
+
+def test_called_with_quoted_words_then_a_second_verb(bridge):
+    _, extraction = bridge
+    called = find(extraction, "the repair schedule")
+    assert called.quote.text == 'the repair schedule "tight but realistic"'
+    assert (called.type, called.speaker_name, called.source.kind) == ("partial", "Lucia Ortega", "speech")
+    said = find(extraction, "They have not missed")
+    assert (said.type, said.speaker_name, said.cue.text) == ("direct", "Lucia Ortega", "said")
+
+
+def test_criticized_as_quoted_words(bridge):
+    _, extraction = bridge
+    a = find(extraction, "the plan as")
+    assert (a.type, a.speaker_name, a.speaker_title) == ("partial", "Tom Reyes", "Council member")
+
+
+def test_single_marks_and_dash_signature(bridge):
+    _, extraction = bridge
+    single = find(extraction, "We were told the same thing")
+    assert (single.type, single.speaker_name) == ("direct", "Janet Lowe")
+    signed = find(extraction, "The detour adds")
+    assert (signed.type, signed.speaker_name, signed.speaker_kind) == ("direct", "Marcus Bell", "person")
+
+
+def test_known_as_is_a_name_not_a_quote(bridge):
+    text, extraction = bridge
+    tail = text.index("The bridge, known locally")
+    assert all(a.quote.start < tail for a in extraction.attributions)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon as lx
-from .cues import CueFinder, Frame
+from .frames import Frame, FrameFinder
 from .marks import Quote
 from .model import Attribution, Source, Span
 from .segments import MASK, Sentence
@@ -38,12 +38,13 @@ class Assembler:
         self.sentences = sentences
         self.article_date = article_date
         self.agency = _agency_key(agency) if agency else None
-        self.finder = CueFinder(text, masked, quotes)
+        self.finder = FrameFinder(text, masked, quotes)
         lead = (sentences[0].start, sentences[0].end) if sentences else (0, 0)
         self.resolver = SpeakerResolver(text, lead)
         self.quote_at = {q.open: q for q in quotes}
         self.quote_opens = [q.open for q in quotes]
         self.found: list[_Found] = []
+        self.earlier: list[Earlier] = []  # the speakers of `found`, for resolving later mentions
         self._frames: dict[int, list[Frame]] = {}
 
     def attributions(self) -> tuple[Attribution, ...]:
@@ -112,7 +113,7 @@ class Assembler:
         if same_paragraph or next_paragraph:
             previous = last.attribution
             source = previous.source
-            self.found.append(_Found(
+            self._record(_Found(
                 Attribution(
                     quote=self._span(*content), type="direct", speaker=previous.speaker,
                     speaker_name=previous.speaker_name, speaker_kind=previous.speaker_kind,
@@ -122,18 +123,13 @@ class Assembler:
             ))
 
     def _add(self, frame: Frame, i: int) -> None:
-        sentence = self.sentences[i]
         start, end = frame.content
         kind_of_quote = "direct" if frame.direct else self._clause_type(start, end)
         mention = frame.speaker
         mention_text = self.text[mention[0]:mention[1]]
         by = DOCUMENT_BY.search(mention_text)
         speaker_mention = (mention[0] + by.end(), mention[1]) if by else mention
-        earlier = [
-            Earlier(f.speaker, f.attribution.source.kind, f.attribution.speaker.text.split()[-1].lower() if f.attribution.speaker else "")
-            for f in self.found
-        ]
-        speaker = self.resolver.resolve(mention_text, mention[0], earlier, frame.sentence.start)
+        speaker = self.resolver.resolve(mention_text, mention[0], self.earlier, frame.sentence.start)
         via: list[str] = []
         for relay in frame.relays:
             name = outlet_name(self.text[relay[0]:relay[1]])
@@ -153,7 +149,10 @@ class Assembler:
             date=saying_date(frame_text, self.article_date),
             via=tuple(via),
         )
-        source = self._continued(speaker, source, sentence.paragraph)
+        source = self._continued(speaker, source, frame.sentence.paragraph)
+        if speaker.kind == "group" and _names_anonymity(self.masked[mention[1]:frame.cue[0]]):
+            # `Local officials, who asked not to be named, said`
+            speaker = Speaker(speaker.name, "anonymous", speaker.title, speaker.document_kind)
         attribution = Attribution(
             quote=self._span(start, end),
             type=kind_of_quote,
@@ -164,7 +163,13 @@ class Assembler:
             cue=self._span(*frame.cue) if frame.cue[1] > frame.cue[0] else None,
             source=source,
         )
-        self.found.append(_Found(attribution, speaker, i, sentence.paragraph))
+        self._record(_Found(attribution, speaker, i, frame.sentence.paragraph))
+
+    def _record(self, found: _Found) -> None:
+        self.found.append(found)
+        mention = found.attribution.speaker
+        head = mention.text.split()[-1].lower() if mention and mention.text.split() else ""
+        self.earlier.append(Earlier(found.speaker, found.attribution.source.kind, head))
 
     def _continued(self, speaker: Speaker, source: Source, paragraph: int) -> Source:
         """An unstated channel continues the same speaker's occasion just before; a
@@ -174,7 +179,7 @@ class Assembler:
                 continue
             before = found.attribution.source
             if source.kind == "unspecified" and paragraph - found.paragraph <= 1 and not source.via:
-                return Source(before.kind, before.platform, source.date or before.date, source.via)
+                return Source(before.kind, before.platform, source.date or before.date, before.via)
             if source.kind == before.kind != "unspecified" and source.platform == before.platform and source.date is None:
                 return Source(source.kind, source.platform, before.date, source.via)
             return source
@@ -211,6 +216,11 @@ class Assembler:
 
     def _span(self, start: int, end: int) -> Span:
         return Span(self.text[start:end], start, end)
+
+
+def _names_anonymity(words: str) -> bool:
+    lowered = words.lower()
+    return any(marker in lowered for marker in lx.ANONYMITY_MARKERS)
 
 
 def _agency_key(name: str) -> str:

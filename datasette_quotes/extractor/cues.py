@@ -1,22 +1,16 @@
-"""Cues and the frame around them: who speaks, and where the reported words are.
+"""Cue words: every form of the verbs of saying, and where they occur in an article.
 
-Everything here reads the *masked* text (quoted words hidden, offsets kept), so a verb
-of saying inside a quotation is never a cue. A `Frame` holds raw offsets; trimming,
-typing and naming happen in `attribute.py`, `speakers.py` and `sources.py`.
+The search runs on the *masked* text (quoted words hidden, offsets kept), so a verb of
+saying inside a quotation is never a cue. What a cue frames is `frames.py`'s business.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 import regex
 
 from . import lexicon as lx
-from .marks import Quote
-from .segments import MASK, Sentence
-
-Span = tuple[int, int]
+from .segments import MASK
 
 _DOUBLING = frozenset(("admit", "commit", "omit", "submit", "regret", "refer", "prefer", "quip"))
 
@@ -44,10 +38,10 @@ VERB_BASE = {}
 for _base in lx.REPORTING_VERBS:
     for _form in _inflections(_base):
         if not (_base in lx.WEAK_VERBS and _form == _base):
-            VERB_BASE.setdefault(_form, _base.split()[0])
+            VERB_BASE.setdefault(_form, _base)
 TELL_FORMS = frozenset(("told", "tell", "tells"))
 
-_VERB_ALTERNATION = "|".join(sorted((regex.escape(f) for f in VERB_BASE), key=len, reverse=True))
+VERB_ALTERNATION = "|".join(sorted((regex.escape(f) for f in VERB_BASE), key=len, reverse=True))
 CUE_KINDS = {
     **{form: "verb" for form in VERB_BASE},
     **{form: "cite" for form in ("quoted", "quotes", "cited", "cites")},
@@ -63,586 +57,37 @@ for _form in sorted(CUE_KINDS, key=len, reverse=True):
 TOKEN_PUNCTUATION = ".,;:!?\"“”‘’'()[]—―–-" + MASK
 
 
-@lru_cache(maxsize=None)
-def _cue_pattern(first_word: str) -> regex.Pattern:
-    forms = "|".join(regex.escape(f) for f in CUE_FORMS_BY_FIRST_WORD[first_word])
-    return regex.compile(rf"\b(?:{forms})\b")
+@dataclass(frozen=True)
+class CueWord:
+    """A cue located in the text, read like a regex match by the frame builders."""
 
-_WEEKDAY = "|".join(d.capitalize() for d in lx.WEEKDAYS)
-_MONTH = "|".join(m.capitalize() for m in lx.MONTHS)
-_CHANNEL_NOUN = (
-    "statement|post|tweet|video|message|interview|briefing|conference|call|reply|letter|report|"
-    "filing|note|speech|address|rally|release|bulletin|session|hearing|meeting|event|ceremony|"
-    "programme|program|show|podcast|op-ed|column|article|blog|email|e-mail|broadcast|appearance|"
-    "debate|webinar|documents?|decision|ruling|submission|affidavit|petition|notice|update|"
-    "comments|remarks|editorial|summit|forum|study|survey|judgment|order|communique|website|page|"
-    "account|feed|radio|television|program|town\\s+hall"
-)
-_NAME_WORD = r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}’'.&/-]*"
-# Adjuncts between a verb of saying and its clause: days, channels, "citing X".
-ADJUNCT = regex.compile(
-    rf"""\s*,?\s*(?:
-        (?:on|last|this|late|early|earlier)\s+(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?
-      | on\s+(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))(?:,?\s+\d{{4}})?
-      | (?:in|during|earlier\s+in|since)\s+(?:{_MONTH}|\d{{4}})
-      | (?:today|yesterday|tonight|earlier|later|again|also|separately|recently|too|publicly|privately|repeatedly|
-           (?:last|this|earlier\s+this|over\s+the)\s+(?:week|weekend|month|year|morning|afternoon|evening|night))
-      | of\s+(?:(?:him|her|them|it|his|their)\b|(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*)
-      | (?:in|at|during|through|via|on|over|from|with|after|while|before|by|under|to)\s+
-        (?:a|an|the|its|his|her|their|this|that|one|another|separate|{_NAME_WORD}[’']s)\s+
-        (?:[\w’'-]+\s+){{0,5}}?(?:{_CHANNEL_NOUN})s?\b
-        (?:\s+(?:on|to|with|in|at|for|of|by)\s+(?:(?:the|its|his|her|their|a)\s+)?(?:{_NAME_WORD}|X)
-           (?:\s+(?:of\s+|and\s+|&\s+)?{_NAME_WORD})*(?:[’']s(?:\s+[\w-]+)?\s+(?:account|page|handle|channel|website))?
-         | \s+(?:to|with|for)\s+(?:the\s+)?(?:clients|investors|shareholders|reporters|employees|staff|members|customers|supporters|lawmakers|parliament))*
-      | ,\s*citing\s+[^,;:{MASK}]+?(?=,)
-      | (?:in|on|at)\s+(?:{_NAME_WORD})(?:\s+{_NAME_WORD})*
-    )""",
-    regex.VERBOSE,
-)
-AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|already|repeatedly|previously))?\s+$")
-# `..., though it cautioned that ...`: a second report, with its own frame.
-SECOND_REPORT = regex.compile(
-    rf",\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{_VERB_ALTERNATION})\b"
-)
-SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
-DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})[\s.]*$")
-# The subject a sentence opens with: a name, a pronoun or a short noun phrase.
-LEADING_SUBJECT = regex.compile(
-    rf"\s*((?:He|She|They|It|We|I)\b|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}})"
-)
-AUTHORED_BY = regex.compile(
-    r"\s*(?:released|published|issued|prepared|compiled|written|commissioned|conducted|produced)\b[^,]*?\bby\s+(?P<by>\S.*)$"
-)
-AS_SAYING = regex.compile(r"\s+as\s+(?:saying|telling\s+\S+|stating|writing)\b")
-CITING = regex.compile(r"\s*citing\b")
-LOWERCASE_START = regex.compile(r"\s*\p{Ll}")
-RELATIVE = regex.compile(r"\s+(?:who|which|whose)\b")
-AT_LEAST = regex.compile(r"at\s+(?:least|most)\b")
-THAT = regex.compile(r"\s*[,:]?\s*that\b")
-LEAD_PUNCT = regex.compile(r"\s*([,:])?\s*")
-# Words that end a subject clause: a segment holding one of them is a clause, not a speaker.
-CLAUSE_WORDS = frozenset((
-    "that", "because", "if", "is", "are", "was", "were", "will", "would", "can", "could",
-    "should", "may", "might", "must", "not", "when", "while", "although", "though", "where",
-    "since", "but", "so", "than", "whether", "there", "it's", "said", "says", "told",
-))
-# Auxiliaries: a prefix holding one is a clause ("Prices have risen, ..."), not a speaker.
-AUXILIARIES = frozenset(("has", "have", "had", "been", "be", "do", "does", "did"))
-# A speaker mention never ends with one of these: "In a (post)", "the (report)".
-DANGLING_WORDS = frozenset((
-    "a", "an", "the", "of", "in", "on", "at", "for", "to", "by", "with", "and", "or", "this",
-    "its", "his", "her", "their", "our", "my", "your", "from", "as",
-))
-NOUN_DETERMINERS = frozenset((
-    "a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "my", "your",
-    "whose", "every", "each", "no", "another", "first", "latest",
-))
-DETERMINERS = frozenset((
-    "the", "a", "an", "some", "many", "several", "most", "two", "three", "four", "five",
-    "both", "all", "other", "his", "her", "their", "its", "our", "one", "few", "more",
-    "senior", "top", "local", "another", "no", "these", "those", "this",
-))
-LEADING_CONJUNCTIONS = regex.compile(
-    r"(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Ss]till|[Nn]ow|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Tt]hen|[Ii]nstead|[Ee]ven|[Oo]r)\b,?\s+)+"
-)
-APPOSITIVE_START = regex.compile(
-    r"\s*(?:who|which|whose|where|whom|speaking|citing|quoting|referring|writing|adding|"
-    r"\d+|\p{Ll}+ed\b|a\s+member|one\s+of|himself|herself|however|too|though|in\s+turn|"
-    r"for\s+(?:his|her|their|its)\s+part|(?:in|at|during|on|after|while|via|through)\s+(?:a|an|the|its|his|her|their)\b)\b"
-)
-ORG_LIST_TAIL = regex.compile(
-    rf"(?:\b[Tt]he\s+)?(?:{_NAME_WORD}\s+(?:(?:of|for|and|&)\s+)?)*{_NAME_WORD}\s*$"
-)
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}’'.&/-]+")
-FILLERS = regex.compile(
-    r"(?:\s*,?\s*\b(?:" + "|".join(sorted((regex.escape(f) for f in lx.PRE_CUE_FILLERS), key=len, reverse=True))
-    + r")\b\s*,?)+\s*$"
-)
-COLON_FRAME = regex.compile(
-    rf"^(?P<subject>(?:[Tt]he|[Aa]|[Aa]n|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[^:,{MASK}]{{1,80}}?)\s+"
-    r"(?:was|were|is|are|read|reads|ended|ends|began|begins|said|says|stated|states|went)\b[^:{MASK}]{0,40}:\s*$"
-)
-INVERTED_SPEAKER_END = regex.compile(
-    r"\s*(?:[,;:!?()]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof|Rev|Sgt|Capt|\p{Lu}))\.|$|"
-    r"\b(?:in|on|during|while|when|who|which|adding|after|before|because|as|"
-    r"at\s+(?:a|an|the)\s+\p{Ll})\b)"
-)
+    at: int
+    text: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + len(self.text)
+
+    def group(self) -> str:
+        return self.text
 
 
-@dataclass
-class Frame:
-    """A cue with its speaker mention and the raw span of what was reported."""
-
-    cue: Span
-    speaker: Span | None
-    content: Span | None
-    sentence: Sentence
-    verb: str = ""
-    direct: bool = False
-    told_object: Span | None = None
-    relays: list[Span] = field(default_factory=list)
-    colon: bool = False
-
-
-class CueFinder:
-    def __init__(self, text: str, masked: str, quotes: list[Quote]):
-        self.text = text
-        self.masked = masked
-        self.quote_at = {q.open: q for q in quotes}
-        self.double_quotes = [q for q in quotes if q.double]
-        self.double_opens = [q.open for q in self.double_quotes]
-        self.quote_closing_at = {q.after - 1: q for q in quotes}
-        self.quote_starting_at = {q.start: q for q in quotes}
-        words = {w.strip(TOKEN_PUNCTUATION) for w in masked.split()}
-        hits = []
-        for word in words.intersection(CUE_FORMS_BY_FIRST_WORD):
-            hits.extend(_cue_pattern(word).finditer(masked))
-        hits.sort(key=lambda m: m.start())
-        self.hits = hits
-        self.hit_starts = [m.start() for m in hits]
-
-    def frames(self, sentence: Sentence) -> list[Frame]:
-        found: list[Frame] = []
-        first = bisect_left(self.hit_starts, sentence.start)
-        last = bisect_left(self.hit_starts, sentence.end)
-        for match in self.hits[first:last]:
-            role = CUE_KINDS[match.group()]
-            if found and found[-1].content and match.start() < found[-1].content[1] and match.start() > found[-1].cue[1]:
-                continue  # a verb inside the clause already reported
-            if role == "participle":
-                frame = self._participle(sentence, match, found)
-            else:
-                frame = self._frame(sentence, match, role)
-            if frame:
-                found.append(frame)
-        if not found:
-            colon = self._colon_frame(sentence) or self._dash_frame(sentence)
-            if colon:
-                found.append(colon)
-        return found
-
-    # The three shapes of a cue: "according to X", "OUTLET quoted X as saying", "X said".
-    def _frame(self, sentence: Sentence, match: regex.Match, role: str) -> Frame | None:
-        if role == "according":
-            return self._according_to(sentence, match)
-        if role == "cite":
-            return self._citation(sentence, match)
-        verb = match.group()
-        if self._negated(match) or self._noun_use(match, verb):
-            return None
-        aux = AUXILIARY_BEFORE.search(self.masked, max(sentence.start, match.start() - 30), match.start())
-        return self._verb_frame(sentence, aux.start() if aux else match.start(), match.end(), verb)
-
-    def _noun_use(self, match: regex.Match, verb: str) -> bool:
-        """`a pointed note`, `the report`, `In a post`: the word is a noun here."""
-        base = VERB_BASE.get(verb, verb)
-        if base in lx.NEVER_NOUNS or verb not in (base, base + "s", base + "es", base[:-1] + "ies"):
-            return False
-        before = self.masked[max(0, match.start() - 30):match.start()].split()
-        if before and before[-1].lower() in NOUN_DETERMINERS:
-            return True
-        return len(before) > 1 and before[-2].lower() in NOUN_DETERMINERS and before[-1].lower() not in lx.GROUP_HEADS
-
-    def _negated(self, match: regex.Match) -> bool:
-        before = self.masked[max(0, match.start() - 25):match.start()].split()
-        after = self.masked[match.end():match.end() + 15].split()
-        if before and before[-1].lower() in lx.NEGATING_BEFORE:
-            return True
-        if len(before) > 1 and before[-1].lower() in ("also", "yet", "ever") and before[-2].lower() in lx.NEGATING_BEFORE:
-            return True
-        if after and after[0].strip(",.").lower() in lx.NEGATING_AFTER:
-            return True
-        return False
-
-    def _verb_frame(self, sentence: Sentence, cs: int, ce: int, verb: str) -> Frame | None:
-        masked = self.masked
-        base = VERB_BASE.get(verb, verb)
-        left_end = cs
-        filler = FILLERS.search(masked, max(sentence.start, cs - 60), cs)
-        if filler:
-            left_end = filler.start()
-        before = masked[sentence.start:left_end].rstrip()
-        # Inverted order: `"...," said X` or `..., said X` (but not `X, who ..., said`).
-        inverted_ok = verb not in TELL_FORMS
-        if inverted_ok and (not before or before[-1] in "”\"’'»" or (before.endswith(",") and not self._appositive_before(sentence.start, left_end))):
-            speaker = self._inverted_speaker(ce, sentence.end)
-            if speaker is not None:
-                content = self._content_before(sentence, left_end)
-                if content is None or (base in lx.WEAK_VERBS and not self._is_quote(content)):
-                    return None
-                return Frame((cs, ce), speaker, content, sentence, verb, direct=self._is_quote(content))
-            if not before or before[-1] in "”\"’'»":
-                return None
-        subject = self._subject(sentence.start, left_end)
-        if subject is None:
-            return None
-        speaker, relays, author = subject
-        prefix = masked[sentence.start:speaker[0]].rstrip()
-        told_object = None
-        pos = ce
-        if verb in TELL_FORMS:
-            told_object = self._told_object(ce, sentence.end)
-            if told_object is None:
-                return None
-            pos = told_object[1]
-        after, has_that = self._after_adjuncts(pos, sentence.end)
-        # A "that" clause after the cue outweighs a prefix that might be reported content.
-        clause_before = prefix and not has_that and not self._intro_only(sentence.start, speaker[0])
-        content = None
-        direct = False
-        if clause_before and self._quote_follows(after, sentence.end):
-            clause_before = False  # `..., Kall said: "..."`: the quotation is what was said
-        if (clause_before and prefix.endswith(",") and _np_like(prefix[:-1]) and not _name_like(masked[speaker[0]:speaker[1]])
-                and not AUXILIARIES.intersection(prefix.lower().split())):
-            # `China, Pyongyang's only ally, said it was ...`: the prefix is the speaker
-            # and what stood between it and the cue was an appositive.
-            content, direct = self._content_after(after, sentence.end, has_that, base)
-            if content is not None:
-                speaker = _strip_span(masked, sentence.start, sentence.start + len(prefix) - 1) or speaker
-                clause_before = False
-        if not clause_before and content is None:
-            content, direct = self._content_after(after, sentence.end, has_that, base)
-        if content is None and prefix:
-            if prefix.endswith(",") or prefix[-1] in "”\"’'»":
-                content = self._content_before(sentence, speaker[0])
-                direct = content is not None and self._is_quote(content)
-        speaker = author or speaker
-        if content is None and not prefix and self._ends_sentence(after, sentence.end):
-            return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
-        if content is None:
-            return None
-        if base in lx.WEAK_VERBS and not (has_that or direct or base == "describe" or (content[1] <= cs and self._ends_sentence(after, sentence.end))):
-            return None
-        return Frame((cs, ce), speaker, content, sentence, verb, direct, told_object, relays)
-
-    def _according_to(self, sentence: Sentence, match: regex.Match) -> Frame | None:
-        end = self._np_end(match.end(), sentence.end, allow_lowercase=True)
-        speaker = _strip_span(self.masked, match.end(), end)
-        if speaker is None:
-            return None
-        before = self.masked[sentence.start:match.start()].rstrip()
-        if before and before.endswith(","):
-            content = self._content_before(sentence, match.start())
-        elif not before or self._intro_only(sentence.start, match.start()):
-            rest = LEAD_PUNCT.match(self.masked, end)
-            content = _strip_span(self.masked, rest.end(), sentence.end)
-        else:
-            return None
-        if content is None:
-            return None
-        return Frame((match.start(), match.end()), speaker, content, sentence, "according to", self._is_quote(content))
-
-    def _citation(self, sentence: Sentence, match: regex.Match) -> Frame | None:
-        """`OUTLET quoted X as saying ...`, `OUTLET cited X, "..."`: X speaks, OUTLET relays."""
-        masked = self.masked
-        subject = self._subject(sentence.start, match.start())
-        if subject is None:
-            return None
-        outlet, relays, _ = subject
-        as_saying = AS_SAYING.search(
-            masked, match.end(), min(sentence.end, match.end() + 200)
-        )
-        if as_saying and MASK not in masked[match.end():as_saying.start()]:
-            speaker = _strip_span(masked, match.end(), as_saying.start())
-            cue = (match.start(), as_saying.end())
-            after, has_that = self._after_adjuncts(as_saying.end(), sentence.end)
-        else:
-            end = self._np_end(match.end(), sentence.end, allow_lowercase=True)
-            speaker = _strip_span(masked, match.end(), end)
-            cue = (match.start(), match.end())
-            after, has_that = self._after_adjuncts(end, sentence.end)
-        if speaker is None:
-            return None
-        content, direct = self._content_after(after, sentence.end, has_that, "say")
-        if content is None:
-            return None
-        return Frame(cue, speaker, content, sentence, match.group(), direct, None, [outlet, *relays])
-
-    def _participle(self, sentence: Sentence, match: regex.Match, found: list[Frame]) -> Frame | None:
-        """`..., adding that ...`, `Trump attacked Clinton, saying, "..."`: the speaker is
-        the one just quoted in this sentence, or else the sentence's subject."""
-        if not self.masked[sentence.start:match.start()].rstrip().endswith(","):
-            return None
-        if found:
-            speaker = found[-1].speaker
-        else:
-            lead = LEADING_SUBJECT.match(self.masked, sentence.start, match.start())
-            if not lead:
-                return None
-            speaker = lead.span(1)
-        after, has_that = self._after_adjuncts(match.end(), sentence.end)
-        content, direct = self._content_after(after, sentence.end, has_that, "say")
-        if content is None or speaker is None:
-            return None
-        return Frame((match.start(), match.end()), speaker, content, sentence, match.group(), direct)
-
-    def _dash_frame(self, sentence: Sentence) -> Frame | None:
-        """`"..." ― Karen Bob`: a quotation signed with a dash and a name."""
-        quote = self.quote_at.get(sentence.start)
-        if quote is None or not quote.double:
-            return None
-        match = DASH_SIGNATURE.match(self.masked, quote.after, sentence.end)
-        if not match:
-            return None
-        return Frame(match.span(1), match.span(2), (quote.start, quote.end), sentence, "", True)
-
-    def _colon_frame(self, sentence: Sentence) -> Frame | None:
-        """`The letter was blunt: "..."`: a quotation introduced by a description of it."""
-        quote = self._last_quote_in(sentence)
-        if quote is None or quote.open <= sentence.start:
-            return None
-        match = COLON_FRAME.match(self.masked[sentence.start:quote.open])
-        if not match or not self._ends_sentence(quote.after, sentence.end):
-            return None
-        subject = (sentence.start + match.start("subject"), sentence.start + match.end("subject"))
-        cue = (subject[1], sentence.start + match.end())
-        cue = _strip_span(self.masked, *cue) or cue
-        return Frame(cue, subject, (quote.start, quote.end), sentence, "", True, colon=True)
-
-    # Pieces of a frame.
-    def _subject(self, lo: int, hi: int) -> tuple[Span, list[Span], Span | None] | None:
-        """The subject that ends at `hi`, any `citing X` relays beside it, and the author
-        a document subject names (`The report, released by Meridian,`), who speaks for it."""
-        masked = self.masked
-        segments = _comma_segments(masked, lo, hi)
-        relays: list[Span] = []
-        author: Span | None = None
-        appositive_title = False
-        while segments:
-            start, end = segments.pop()
-            piece = masked[start:end]
-            if not piece.strip(f" {MASK}") and segments:
-                continue  # quoted words inside an appositive: `known as "the Storm",`
-            if APPOSITIVE_START.match(piece):
-                if CITING.match(piece):
-                    relays.insert(0, (start + piece.index("citing") + 6, end))
-                authored = AUTHORED_BY.match(piece)
-                if authored:
-                    author = _strip_span(masked, start + authored.start("by"), end)
-                continue
-            if segments and (LOWERCASE_START.match(piece) or _title_like(piece)):
-                prev = masked[segments[-1][0]:segments[-1][1]]
-                if _name_like(prev):
-                    appositive_title = True
-                    continue
-            break
-        else:
-            return None
-        span = _strip_span(masked, start, end)
-        if span is None:
-            return None
-        start, end = span
-        lead = LEADING_CONJUNCTIONS.match(masked, start, end)
-        if lead:
-            start = lead.end()
-        piece = masked[start:end]
-        relative = RELATIVE.search(piece)
-        if relative:
-            end = start + relative.start()
-            piece = masked[start:end]
-        if " and " in piece and segments and piece[:1].isupper() and not appositive_title:
-            prev_start, prev_end = segments[-1]
-            tail = ORG_LIST_TAIL.search(masked, prev_start, prev_end)
-            if tail and any(w.lower() in lx.ORGANIZATION_WORDS for w in WORD.findall(tail.group())):
-                start = tail.start()
-                piece = masked[start:end]
-        if not _np_like(piece):
-            return None
-        if not (author and piece.split()[-1].lower() in lx.DOCUMENT_SPEAKERS):
-            author = None
-        return (start, end), relays, author
-
-    def _appositive_before(self, lo: int, hi: int) -> bool:
-        """True when masked[lo:hi] ends with an appositive (`X, who ...,`, `X, a member of Y,`)."""
-        segments = _comma_segments(self.masked, lo, hi)
-        if not segments:
-            return False
-        piece = self.masked[segments[-1][0]:segments[-1][1]]
-        if APPOSITIVE_START.match(piece):
-            return True
-        return bool(
-            (LOWERCASE_START.match(piece) or _title_like(piece))
-            and len(segments) > 1
-            and _name_like(self.masked[segments[-2][0]:segments[-2][1]])
-        )
-
-    def _inverted_speaker(self, pos: int, limit: int) -> Span | None:
-        """`..., said Farah Ismail, an analyst.`: the speaker closes the sentence or is
-        followed only by punctuation, an appositive or adjuncts."""
-        end = self._np_end(pos, limit, allow_lowercase=True)
-        span = _strip_span(self.masked, pos, end)
-        if span is None or not _np_like(self.masked[span[0]:span[1]]):
-            return None
-        if AUXILIARIES.intersection(self.masked[span[0]:span[1]].lower().split()):
-            return None
-        after, _ = self._after_adjuncts(span[1], limit)
-        if not (self._ends_sentence(after, limit) or self.masked[after:limit].lstrip()[:1] in (",", ";", ":", "(")):
-            return None
-        return span
-
-    def _np_end(self, pos: int, limit: int, allow_lowercase: bool) -> int:
-        stop = INVERTED_SPEAKER_END.search(self.masked, pos + 1, limit)
-        end = stop.start() if stop else limit
-        return min(end, limit)
-
-    def _told_object(self, pos: int, limit: int) -> Span | None:
-        match = regex.compile(
-            rf"\s+((?:the\s+|a\s+|an\s+)?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*|\p{{Ll}}[\w-]*)(?:\s+(?:on|in)\s+(?:a|an)\s+(?:conference|earnings|phone)\s+call)?)"
-        ).match(self.masked, pos, limit)
-        if not match or match.group(1) in ("that", "of", "about", "him", "her", "them", "me", "us", "it"):
-            return None
-        return match.span(1)
-
-    def _after_adjuncts(self, pos: int, limit: int) -> tuple[int, bool]:
-        while True:
-            match = ADJUNCT.match(self.masked, pos, limit)
-            if not match or match.end() == pos:
-                break
-            pos = match.end()
-        that = THAT.match(self.masked, pos, limit)
-        if that:
-            return that.end(), True
-        return pos, False
-
-    def _content_after(self, pos: int, limit: int, has_that: bool, base: str) -> tuple[Span | None, bool]:
-        lead = LEAD_PUNCT.match(self.masked, pos, limit)
-        start = lead.end()
-        if start >= limit:
-            return None, False
-        quote = self.quote_at.get(start)
-        if quote and quote.double and self._ends_sentence(quote.after, limit):
-            return (quote.start, quote.end), True
-        if not has_that and not quote:
-            words = self.masked[start:start + 20].split()
-            word = words[0] if words else ""
-            if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not AT_LEAST.match(self.masked, start)):
-                return None, False
-            if base in lx.QUOTE_VERBS and not self._has_spoken_quote(start, limit):
-                return None, False
-            if base in lx.WEAK_VERBS and not (base == "describe" and " as " in self.masked[start:limit]):
-                return None, False
-        second = SECOND_REPORT.search(self.masked, start, limit)
-        return _strip_span(self.masked, start, second.start() if second else limit), False
-
-    def _quote_follows(self, pos: int, limit: int) -> bool:
-        lead = LEAD_PUNCT.match(self.masked, pos, limit)
-        quote = self.quote_at.get(lead.end())
-        return bool(lead.group(1) and quote and quote.double and self._ends_sentence(quote.after, limit))
-
-    def _has_spoken_quote(self, start: int, end: int) -> bool:
-        """Quoted words in text[start:end] that read as speech, not as a name in title case
-        (`called Burma a "good news story"`, not `call the site "the Old Yard"`)."""
-        for quote in self.double_quotes[bisect_left(self.double_opens, start):]:
-            if quote.open >= end:
-                return False
-            words = [w for w in self.text[quote.start:quote.end].split() if w.lower() not in _SMALL_WORDS]
-            if not all(w[:1].isupper() for w in words):
-                return True
-        return False
-
-    def _content_before(self, sentence: Sentence, hi: int) -> Span | None:
-        end = hi
-        text = self.masked
-        while end > sentence.start and (text[end - 1].isspace() or text[end - 1] == ","):
-            end -= 1
-        if end <= sentence.start:
-            return None
-        if (end - 1) in self.quote_closing_at:
-            quote = self.quote_closing_at[end - 1]
-            if quote.open >= sentence.start and not text[sentence.start:quote.open].strip():
-                return (quote.start, quote.end)
-        return _strip_span(text, sentence.start, end)
-
-    def _is_quote(self, content: Span) -> bool:
-        quote = self.quote_starting_at.get(content[0])
-        return bool(quote and quote.end == content[1])
-
-    def _intro_only(self, lo: int, hi: int) -> bool:
-        """True when text[lo:hi] is only introductory adjuncts ("In a post on X,")."""
-        saw_intro = False
-        for start, end in _comma_segments(self.masked, lo, hi):
-            words = self.masked[start:end].split()
-            if not words or not words[0].strip(MASK + "“”\"«»„"):
-                continue  # a quoted title inside the adjunct: `In an interview on "Face the Nation,"`
-            if words[0].lower() not in lx.INTRO_ADJUNCT_WORDS:
-                return False
-            saw_intro = True
-        return saw_intro
-
-    def _ends_sentence(self, pos: int, limit: int) -> bool:
-        return not self.masked[pos:limit].strip(" \t\n.,!?;:)")
-
-    def _last_quote_in(self, sentence: Sentence) -> Quote | None:
-        i = bisect_left(self.double_opens, sentence.end) - 1
-        if i >= 0 and self.double_quotes[i].open >= sentence.start and self.double_quotes[i].close < sentence.end:
-            return self.double_quotes[i]
-        return None
-
-
-_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by"))
-_NOT_A_CLAUSE = frozenset((
-    "about", "of", "to", "for", "with", "in", "on", "at", "by", "from", "into", "over", "as",
-    "after", "before", "during", "him", "them", "me", "us", "so", "and", "or", "but",
-    "nothing", "something", "anything", "yes", "no", "hello", "goodbye", "thanks",
-    "when", "where", "otherwise", "last", "earlier", "later",
-))
-
-
-def _comma_segments(masked: str, lo: int, hi: int) -> list[Span]:
-    """Comma-separated parts of masked[lo:hi], ignoring commas inside brackets."""
-    segments = []
-    depth = 0
-    start = lo
-    for match in SEGMENT_BREAK.finditer(masked, lo, hi):
-        ch = match.group()
-        i = match.start()
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif not depth:
-            segments.append((start, i))
-            start = match.end()
-    segments.append((start, hi))
-    return [s for s in segments if masked[s[0]:s[1]].strip()]
-
-
-def _strip_span(masked: str, start: int, end: int) -> Span | None:
-    """The span without surrounding space, a final period outside marks, or stray commas."""
-    while start < end and (masked[start].isspace() or masked[start] in ",;:—-"):
-        start += 1
-    while end > start and (masked[end - 1].isspace() or masked[end - 1] in ".,;:—-"):
-        end -= 1
-    if start >= end:
-        return None
-    return start, end
-
-
-def _name_like(piece: str) -> bool:
-    words = piece.split()
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w in ("of", "and", "&", "de", "bin", "al", "van", "von") for w in words)
-
-
-def _title_like(piece: str) -> bool:
-    """`Democrat of California`, `Chief Executive`: a role, as an appositive to a name."""
-    words = piece.split()
-    return bool(words) and len(words) <= 8 and (
-        words[0].lower().strip(".") in lx.TITLE_WORDS or words[-1].lower().strip(".") in lx.TITLE_WORDS
-    )
-
-
-def _np_like(piece: str) -> bool:
-    """Can masked `piece` be a speaker mention? Not a clause, not a quotation."""
-    if MASK in piece or not piece.strip():
-        return False
-    words = piece.split()
-    if len(words) > 16:
-        return False
-    first = words[0].lower()
-    if not (words[0][:1].isupper() or first in DETERMINERS or first in lx.GROUP_HEADS or first in lx.ANONYMOUS_HEADS
-            or first in lx.TITLE_WORDS or first in lx.PRONOUNS_PERSON or first in lx.PRONOUNS_OTHER
-            or words[0][:1].isdigit() or any(w[:1].isupper() for w in words[1:])):
-        return False
-    if words[-1].lower() in DANGLING_WORDS:
-        return False
-    return not any(w.lower().strip(",.") in CLAUSE_WORDS for w in words)
+def find_cue_words(masked: str) -> list[CueWord]:
+    """Every cue form in `masked`, as whole words, in order."""
+    hits = []
+    words = {w.strip(TOKEN_PUNCTUATION) for w in masked.split()}
+    for word in words.intersection(CUE_FORMS_BY_FIRST_WORD):
+        forms = CUE_FORMS_BY_FIRST_WORD[word]
+        at = masked.find(word)
+        while at >= 0:
+            if at == 0 or not masked[at - 1].isalnum():
+                for form in forms:
+                    end = at + len(form)
+                    if masked.startswith(form, at) and (end == len(masked) or not masked[end].isalnum()):
+                        hits.append(CueWord(at, form))
+                        break
+            at = masked.find(word, at + 1)
+    hits.sort(key=lambda hit: hit.at)
+    return hits

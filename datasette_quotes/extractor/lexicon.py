@@ -14,10 +14,19 @@ REPORTING_VERBS = (
     "share", "speculate", "threaten", "assure", "brief", "clarify",
     "counter", "demand", "hint", "joke", "lament", "muse", "plead", "pray", "rule", "find",
     "show", "charge", "question", "wonder", "yell", "shout", "scream", "exclaim", "whisper",
-    "mutter", "chide", "scoff", "concur", "interject", "call", "call on", "label", "dub",
+    "mutter", "chide", "scoff", "concur", "interject", "call", "call on", "call for", "label", "dub",
     "exhort", "implore", "liken", "brand", "hail", "praise", "slam", "blast", "criticise",
     "criticize", "thank", "apologise", "apologize", "tout",
 )
+# Labels that end in a colon but name no speaker: "Photo: ...", "Update: ...".
+NOT_SPEAKER_LABELS = frozenset((
+    "photo", "photos", "image", "video", "watch", "read", "related", "source", "sources",
+    "credit", "update", "updated", "note", "editor", "editor's", "correction", "file",
+    "warning", "breaking", "exclusive", "analysis", "opinion", "review", "live", "listen",
+    "advertisement", "caption", "graphic", "map", "chart", "table", "q", "a", "question",
+    "answer", "subscribe", "follow", "share", "tags", "topics", "category", "posted",
+))
+
 # Participles that continue a sentence's speaker: "..., adding that ...".
 PARTICIPLE_CUES = (
     "saying", "adding", "noting", "arguing", "insisting", "warning", "writing", "explaining",
@@ -212,7 +221,7 @@ TITLE_WORDS = frozenset((
     "goalkeeper", "batsman", "bowler",
 ))
 # Honorifics dropped from a name entirely.
-HONORIFICS = frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "shri", "smt", "smt.", "sri", "prof", "prof."))
+HONORIFICS = frozenset(("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "shri", "smt", "smt.", "sri"))
 
 PRONOUNS_PERSON = frozenset(("he", "she"))
 PRONOUNS_OTHER = frozenset(("it", "they", "we", "i"))
@@ -314,10 +323,7 @@ TITLE_INTRODUCERS = frozenset((
     "slogan", "tagline", "motto", "hashtag", "campaign", "programme", "program", "scheme",
     "mission", "initiative", "poem", "painting", "documentary", "single", "track", "reads",
     "read", "banner", "poster", "sign", "so-called", "term", "word", "words", "phrase",
-    "label", "labelled", "labeled", "branded", "brand", "magazine", "newspaper",
-    "column", "headline", "episode", "opera", "musical", "drama", "sitcom", "game", "app",
-    "policy", "award", "prize", "category", "event", "festival", "tour",
-    "project", "act", "bill", "law", "code", "doctrine", "plan", "hit", "classic",
-    "edition", "chant", "chanting", "chanted", "cry", "shouting", "shouted",
+    "label", "labelled", "labeled", "branded", "brand", "magazine", "newspaper", "column",
+    "headline", "episode", "opera", "musical", "drama", "sitcom", "chant", "chanting",
+    "chanted",
 ))
-

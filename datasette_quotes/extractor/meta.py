@@ -21,11 +21,13 @@ WIRE_DATELINE = regex.compile(
 )
 # `WASHINGTON -- `, `BERLIN — `: a capitalised place and a dash, no agency.
 PLAIN_DATELINE = regex.compile(r"\s*(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,\s*[\p{L} .]+?)?)\s*(?:--|[—–])\s*")
+LATER_PARAGRAPH = regex.compile(r"\n\s*\n")
 TRAILING_AGENCY = regex.compile(rf"\((?P<agency>{_AGENCY})\)\s*\Z")
 
 
-def read_meta(text: str) -> tuple[ArticleMeta, int, int]:
-    """The article's metadata and where its body text begins and ends (before a trailing `(ANI)`)."""
+def read_meta(text: str) -> tuple[ArticleMeta, int, int, tuple[int, int] | None]:
+    """The article's metadata, where its body text begins and ends (before a trailing
+    `(ANI)`), and the span of a dateline that follows a headline, which is not body text."""
     date = None
     pos = 0
     header = DATE_HEADER.match(text)
@@ -35,15 +37,24 @@ def read_meta(text: str) -> tuple[ArticleMeta, int, int]:
     byline = BYLINE.match(text, pos)
     if byline:
         pos = byline.end()
+    found = _dateline(text, pos)
+    later = None
+    if found:
+        pos = found.end()
+    else:
+        # A headline (and a byline) may come first: try the next paragraphs' starts.
+        for paragraph in LATER_PARAGRAPH.finditer(text, pos, min(len(text), pos + 600)):
+            start = paragraph.end()
+            byline = BYLINE.match(text, start)
+            found = _dateline(text, byline.end() if byline else start)
+            if found:
+                later = found.span()
+                break
     dateline = agency = None
-    indian = INDIAN_DATELINE.match(text, pos)
-    wire = None if indian else WIRE_DATELINE.match(text, pos)
-    plain = None if indian or wire else PLAIN_DATELINE.match(text, pos)
-    found = indian or wire or plain
     if found:
         dateline = found.group("place").strip()
-        agency = None if plain else found.group("agency").strip()
-        pos = found.end()
+        agency = found.groupdict().get("agency")
+        agency = agency.strip() if agency else None
     end = len(text)
     trailing = TRAILING_AGENCY.search(text, pos)
     if trailing:
@@ -51,5 +62,8 @@ def read_meta(text: str) -> tuple[ArticleMeta, int, int]:
         end = trailing.start()
     while pos < end and text[pos].isspace():
         pos += 1
-    return ArticleMeta(date=date, dateline=dateline, agency=agency), pos, end
+    return ArticleMeta(date=date, dateline=dateline, agency=agency), pos, end, later
 
+
+def _dateline(text: str, pos: int) -> regex.Match | None:
+    return INDIAN_DATELINE.match(text, pos) or WIRE_DATELINE.match(text, pos) or PLAIN_DATELINE.match(text, pos)

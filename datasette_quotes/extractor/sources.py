@@ -7,9 +7,17 @@ import regex
 
 from . import lexicon as lx
 
-_KIND_PATTERNS = tuple(
-    (kind, regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"))
-    for kind, words in lx.SOURCE_KIND_WORDS
+# One pass over the frame finds every channel word; the kinds' order in the lexicon
+# decides between them.
+_KIND_ORDER = [kind for kind, _ in lx.SOURCE_KIND_WORDS if kind != "news_agency_report"]
+_KIND_WORDS = regex.compile(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{kind}>" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+        for kind, words in lx.SOURCE_KIND_WORDS
+        if kind != "news_agency_report"
+    )
+    + r")\b"
 )
 _PLATFORM = regex.compile(
     r"\b(?:on|via|to|in)\s+(?:(?:his|her|their|its|the|a)\s+)?(?:[\w’'-]+[’']s\s+)?(?:official\s+)?(?P<platform>"
@@ -54,10 +62,9 @@ def source_kind(frame_text: str, verb: str, told_object: str | None, speaker_is_
         return "news_agency_report"
     if verb in ("posted", "tweeted", "posts", "tweets") or _PLATFORM.search(frame_text):
         return "social_post"
-    for kind, pattern in _KIND_PATTERNS:
-        if kind == "news_agency_report":
-            continue
-        if pattern.search(lowered):
+    found = {match.lastgroup for match in _KIND_WORDS.finditer(lowered)}
+    for kind in _KIND_ORDER:
+        if kind in found:
             return kind
     if document_kind:
         return document_kind

@@ -33,6 +33,7 @@ DOCUMENT = regex.compile(
     regex.IGNORECASE,
 )
 PAIR = regex.compile(r"^(?:two|both)\s+\p{Ll}+s$")
+AGENCY_NAMES = frozenset(a.lower() for a in lx.AGENCIES)
 CONNECTORS = frozenset(("of", "for", "and", "&", "the", "de", "del", "la", "bin", "al", "van", "von"))
 
 
@@ -131,7 +132,7 @@ class SpeakerResolver:
         if " and " in body and not any(w.lower() in lx.ORGANIZATION_WORDS for w in words):
             return Speaker(body, "group")
         name, title = _split_title(body)
-        kind = "person" if title else _kind_of(name)
+        kind = "person" if name != body else _kind_of(name)
         if kind == "person":
             name = self._fullest_person(name, position)
         return Speaker(name, kind, title)
@@ -284,7 +285,8 @@ def _split_title(name: str) -> tuple[str, str | None]:
     if len(words) - i > 3:
         i = len(words) - 2
     rest = " ".join(w for w in words[i:] if w.lower() not in lx.HONORIFICS)
-    return (rest, " ".join(words[:i])) if rest else (name, None)
+    title = " ".join(w for w in words[:i] if w.lower() not in lx.HONORIFICS) or None
+    return (rest, title) if rest else (name, None)
 
 
 def _is_name_word(word: str) -> bool:
@@ -304,7 +306,7 @@ def _drop_leading_titles(name: str) -> str:
 def _kind_of(name: str) -> str:
     words = name.split()
     lowered = [w.lower().strip(",.") for w in words]
-    if any(w in lx.ORGANIZATION_WORDS for w in lowered) or any(a.lower() == name.lower() for a in lx.AGENCIES):
+    if any(w in lx.ORGANIZATION_WORDS for w in lowered) or name.lower() in AGENCY_NAMES:
         return "organization"
     if len(words) == 1 and (name.isupper() or TWO_CAPITALS.search(name)):
         return "organization"

@@ -71,7 +71,7 @@ def page(browser):
     page = context.new_page()
     page_errors = []
     page.on("pageerror", lambda error: page_errors.append(str(error)))
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(20_000)  # generous: a 2-core machine may be busy
     yield page
     context.close()
     assert not page_errors, f"JavaScript errors on the page: {page_errors}"

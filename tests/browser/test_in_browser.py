@@ -124,6 +124,7 @@ def test_screenshots_of_the_faceted_quote_view_and_a_quote_page(page, datasette_
     page.locator("form.filters").evaluate("form => window.scrollTo(0, form.offsetTop - 10)")
     page.screenshot(path=folder / "quote-view.png")
 
+    page.set_viewport_size({"width": 1280, "height": 600})  # the page grows to its content
     open_first_quote_page(page, datasette_url + QUOTES_VIEW + "?via__contains=TASS")
     page.screenshot(path=folder / "quote-page.png", full_page=True)
     for name in ("quote-view.png", "quote-page.png"):
