@@ -41,8 +41,14 @@ PAGE_ID_COLUMNS = {
     ("quotes_view", "speaker_id"): "speaker",
     ("speaker_counts", "speaker_id"): "speaker",
 }
-# Columns holding a speaker's name, linked to the page of the row's speaker_id.
-SPEAKER_NAME_COLUMNS = {("quotes_view", "speaker"), ("speaker_counts", "speaker")}
+# Columns holding a speaker's name -> the row's column with the speaker's id.
+SPEAKER_NAME_COLUMNS = {
+    ("quotes_view", "speaker"): "speaker_id",
+    ("speaker_counts", "speaker"): "speaker_id",
+    ("speakers", "name"): "id",
+}
+# Columns holding an outlet, linked to the quotes it relayed.
+OUTLET_COLUMNS = {("outlet_counts", "outlet"), ("quote_via", "outlet")}
 # In query results (no table), these column names hold page ids.
 QUERY_ID_COLUMNS = {"quote_id": "quote", "article_id": "article", "speaker_id": "speaker"}
 
@@ -169,8 +175,10 @@ def render_cell(row, value, column, table, database, datasette):
     if (table, column) in PAGE_ID_COLUMNS:
         return _link(_page_url(datasette, database, PAGE_ID_COLUMNS[table, column], value), value)
     if (table, column) in SPEAKER_NAME_COLUMNS:
-        speaker = _column(row, "speaker_id")
+        speaker = _column(row, SPEAKER_NAME_COLUMNS[table, column])
         return _link(_page_url(datasette, database, "speaker", speaker), value) if speaker else None
+    if (table, column) in OUTLET_COLUMNS:
+        return _link(_relayed_by_url(datasette, database, value), value)
     if table is None and column in QUERY_ID_COLUMNS:
 
         async def link_if_quotes():
@@ -197,12 +205,8 @@ async def quote_page(datasette, request):
             [quote["speaker_id"], quote["id"]],
         )
     start, end = _paragraph_around(article["text"], quote["start"], quote["end"])
-    relays_url = datasette.urls.table(db.name, "quotes_view")
     # The chain reads from the speaker to the reader: the farthest relay comes first.
-    relays = [
-        {"name": outlet, "url": relays_url + "?" + urlencode({"via__arraycontains": outlet})}
-        for outlet in reversed(via)
-    ]
+    relays = [{"name": outlet, "url": _relayed_by_url(datasette, db.name, outlet)} for outlet in reversed(via)]
     return await _render(datasette, request, "quotes_quote.html", {
         "database": db.name,
         "quote": quote,
@@ -337,6 +341,11 @@ def _column(row, name):
         return row[name]
     except (KeyError, IndexError):
         return None
+
+
+def _relayed_by_url(datasette, database, outlet):
+    "The quote view filtered to the quotes the outlet relayed."
+    return datasette.urls.table(database, "quotes_view") + "?" + urlencode({"via__arraycontains": outlet})
 
 
 def _page_url(datasette, database, page, id):

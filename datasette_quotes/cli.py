@@ -194,7 +194,8 @@ def dask_extract_command(outdir, paths, scheduler):
     PATH is a file, a folder (its *.txt files, recursively) or a glob, as for
     `extract`, or a .jsonl file of {"article": ..., "text": ...} records. Read in name
     order, the shards OUTDIR/000000.jsonl, ... hold the lines `extract` prints (text
-    files first, then records). Blank files are skipped. Every worker must be able to
+    files first, then records). A file or record that cannot be used is reported and
+    skipped, and the command then exits with status 1. Every worker must be able to
     read the PATHs. Needs the dask extra: pip install 'datasette-quotes[dask]'.
 
     \b
@@ -210,15 +211,19 @@ def dask_extract_command(outdir, paths, scheduler):
     files, failed = _expand(paths)
     if failed:
         sys.exit(1)
-    articles = dask_extract.articles_from_paths([str(path) for path in files])
+    results = dask_extract.extract_paths([str(path) for path in files])
     try:
         if scheduler:
             from distributed import Client
 
             with Client(scheduler):
-                shards = dask_extract.extract_to_shards(articles, str(outdir))
+                shards, errors = dask_extract.write_shards(results, str(outdir))
         else:
-            shards = dask_extract.extract_to_shards(articles, str(outdir))
-    except (OSError, ValueError, RuntimeError) as error:
-        raise click.ClickException(str(error)) from error
+            shards, errors = dask_extract.write_shards(results, str(outdir))
+    except OSError as error:
+        raise click.ClickException(f"{scheduler or outdir}: {error}") from error
+    for message in errors:
+        _error(message)
     click.echo(f"Wrote {len(shards)} shards to {outdir}")
+    if errors:
+        sys.exit(1)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -22,6 +21,8 @@ NOT_ALIASES = PRONOUNS_PERSON | PRONOUNS_OTHER
 # Speakers with no name of their own ("a senior official", "residents") are not the
 # same entity from one article to the next, so their identity is scoped to the article.
 ARTICLE_SCOPED_KINDS = ("anonymous", "group")
+
+PRIMARY_KEYS = {"articles": ["id"], "speakers": ["id"], "quotes": ["id"], "quote_via": ["quote_id", "position"]}
 
 FTS_COLUMNS = {"quotes": ["text"], "articles": ["text"]}
 
@@ -233,10 +234,10 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
         "agency": meta.agency,
         "text": article.text,
     }
-    if next(db["articles"].rows_where("id = ?", [a_id]), None) != article_row:
-        db["articles"].upsert(article_row, pk="id")
+    if next(db.query("select * from articles where id = ?", [a_id]), None) != article_row:
+        _upsert(db, "articles", [article_row])
 
-    stored_quotes = {row["id"]: row for row in db["quotes"].rows_where("article_id = ?", [a_id])}
+    stored_quotes = {row["id"]: row for row in db.query("select * from quotes where article_id = ?", [a_id])}
     stored_via = {
         (row["quote_id"], row["position"]): row
         for row in db.query(
@@ -250,26 +251,34 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
         q_id = quote_id(a_id, attribution)
         s_id = speaker_id(a_id, attribution)
         if s_id is not None:
-            speaker_rows[s_id] = {"id": s_id, "name": attribution.speaker_name, "kind": attribution.speaker_kind}
+            speaker_rows[s_id] = (s_id, attribution.speaker_name, attribution.speaker_kind)
         quote_rows[q_id] = _quote_row(q_id, a_id, s_id, attribution)
         for position, outlet in enumerate(attribution.source.via):
             via_rows[(q_id, position)] = {"quote_id": q_id, "position": position, "outlet": outlet}
 
-    for key in stored_via.keys() - via_rows.keys():
-        db["quote_via"].delete(key)
-    for q_id in stored_quotes.keys() - quote_rows.keys():
-        db["quotes"].delete(q_id)
+    db.conn.executemany("delete from quote_via where quote_id = ? and position = ?",
+                        sorted(stored_via.keys() - via_rows.keys()))
+    db.conn.executemany("delete from quotes where id = ?", [(q_id,) for q_id in sorted(stored_quotes.keys() - quote_rows.keys())])
     # Speakers first: quotes point at them. Title and aliases are filled in by _refresh_speakers.
-    for row in speaker_rows.values():
-        db["speakers"].insert(row, pk="id", ignore=True)
-    db["quotes"].upsert_all(
-        [row for q_id, row in quote_rows.items() if stored_quotes.get(q_id) != row], pk="id"
-    )
-    db["quote_via"].upsert_all(
-        [row for key, row in via_rows.items() if stored_via.get(key) != row], pk=("quote_id", "position")
-    )
+    db.conn.executemany("insert or ignore into speakers (id, name, kind) values (?, ?, ?)", speaker_rows.values())
+    _upsert(db, "quotes", [row for q_id, row in quote_rows.items() if stored_quotes.get(q_id) != row])
+    _upsert(db, "quote_via", [row for key, row in via_rows.items() if stored_via.get(key) != row])
     old_speakers = {row["speaker_id"] for row in stored_quotes.values() if row["speaker_id"]}
     return old_speakers | set(speaker_rows)
+
+
+def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    """Insert rows, or update those whose key exists, in place: rowids, which full-text
+    search indexes by, stay the same."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    key = PRIMARY_KEYS[table]
+    updates = ", ".join(f"[{column}] = excluded.[{column}]" for column in columns if column not in key)
+    sql = (f"insert into [{table}] ({', '.join(f'[{column}]' for column in columns)})"
+           f" values ({', '.join('?' for _ in columns)})"
+           f" on conflict ({', '.join(key)}) do update set {updates}")
+    db.conn.executemany(sql, [tuple(row[column] for column in columns) for row in rows])
 
 
 def _quote_row(q_id: str, a_id: str, s_id: str | None, a: Attribution) -> dict:
@@ -302,23 +311,19 @@ def _refresh_speakers(db: sqlite_utils.Database, speaker_ids: set[str]) -> None:
     depend on the order in which articles were loaded.
     """
     for s_id in sorted(speaker_ids):
-        rows = list(
-            db.query(
-                "select speaker_text, speaker_title from quotes where speaker_id = ?",
-                [s_id],
-            )
-        )
-        if not rows:
-            db["speakers"].delete(s_id)
-            continue
-        titles = Counter(row["speaker_title"] for row in rows if row["speaker_title"])
         # Most frequent title; ties go to the alphabetically first, for a stable answer.
-        title = min(titles, key=lambda t: (-titles[t], t)) if titles else None
-        aliases = sorted({
-            row["speaker_text"] for row in rows
-            if row["speaker_text"] and row["speaker_text"].lower() not in NOT_ALIASES
-        })
-        derived = {"title": title, "aliases": json.dumps(aliases, ensure_ascii=False)}
-        stored = db["speakers"].get(s_id)
-        if {key: stored[key] for key in derived} != derived:
-            db["speakers"].update(s_id, derived)
+        title = db.execute(
+            "select speaker_title from quotes where speaker_id = ? and speaker_title is not null"
+            " group by speaker_title order by count(*) desc, speaker_title limit 1",
+            [s_id],
+        ).fetchone()
+        texts = db.execute("select distinct speaker_text from quotes where speaker_id = ?", [s_id]).fetchall()
+        if not texts:
+            db.execute("delete from speakers where id = ?", [s_id])
+            continue
+        aliases = sorted({text for (text,) in texts if text and text.lower() not in NOT_ALIASES})
+        db.execute(
+            "update speakers set title = :title, aliases = :aliases"
+            " where id = :id and (title is not :title or aliases is not :aliases)",
+            {"id": s_id, "title": title[0] if title else None, "aliases": json.dumps(aliases, ensure_ascii=False)},
+        )

@@ -12,8 +12,7 @@ pytest.importorskip("dask.bag", reason="the dask extra is not installed: pip ins
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed: pip install -e '.[dask]'")
 
 from datasette_quotes.cli import cli  # noqa: E402
-from datasette_quotes.dask_extract import (  # noqa: E402
-    articles_from_files, articles_from_jsonl, articles_from_paths, extract_to_shards)
+from datasette_quotes.dask_extract import extract_files, extract_jsonl, extract_paths, write_shards  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -48,7 +47,8 @@ def shard_lines(shards):
 
 def test_files_on_dask_give_the_extract_lines(client, tmp_path, extract_lines):
     paths = sorted(str(path) for path in DATA.glob("*.txt"))
-    shards = extract_to_shards(articles_from_files(paths, partition_size=4), str(tmp_path / "out"))
+    shards, errors = write_shards(extract_files(paths, partition_size=4), str(tmp_path / "out"))
+    assert errors == []
     assert len(shards) == -(-len(paths) // 4)
     assert shard_lines(shards) == extract_lines
 
@@ -59,23 +59,27 @@ def test_jsonl_records_on_dask_give_the_extract_lines(client, tmp_path, extract_
         for path in sorted(DATA.glob("*.txt")):
             file.write(json.dumps({"article": path.stem, "text": path.read_text(encoding="utf-8")}) + "\n")
     # Blocks smaller than the file: several partitions, split between records.
-    articles = articles_from_jsonl(str(records), blocksize=records.stat().st_size // 5)
-    assert articles.npartitions >= 5
-    shards = extract_to_shards(articles, str(tmp_path / "out"))
+    results = extract_jsonl(str(records), blocksize=records.stat().st_size // 5)
+    assert results.npartitions >= 5
+    shards, errors = write_shards(results, str(tmp_path / "out"))
+    assert errors == []
     assert shard_lines(shards) == extract_lines
 
 
-def test_text_files_come_before_records_and_blank_files_are_skipped(client, tmp_path, extract_lines):
+def test_text_files_come_before_records_and_bad_ones_are_reported(client, tmp_path):
     first, second = sorted(DATA.glob("*.txt"))[:2]
     blank = tmp_path / "blank.txt"
     blank.write_text("  \n", encoding="utf-8")
     records = tmp_path / "first.jsonl"
-    records.write_text(json.dumps({"article": first.stem, "text": first.read_text(encoding="utf-8")}) + "\n",
-                       encoding="utf-8")
-    shards = extract_to_shards(articles_from_paths([str(records), str(second), str(blank)]), str(tmp_path / "out"))
+    records.write_text(json.dumps({"article": first.stem, "text": first.read_text(encoding="utf-8")}) + "\n"
+                       + '{"article": "a", "body": "no text field"}\n', encoding="utf-8")
+    shards, errors = write_shards(extract_paths([str(records), str(second), str(blank)]), str(tmp_path / "out"))
     articles = [json.loads(line)["article"] for line in shard_lines(shards)]
     assert articles == sorted(articles, key=[second.stem, first.stem].index)
     assert set(articles) == {first.stem, second.stem}
+    assert errors == [f"{blank}: empty file",
+                      f"{records}: not a JSON Lines record with \"article\" and \"text\": "
+                      + repr('{"article": "a", "body": "no text field"}\n')]
 
 
 def test_dask_extract_command_on_a_scheduler(client, tmp_path, extract_lines):
@@ -89,10 +93,11 @@ def test_dask_extract_command_on_a_scheduler(client, tmp_path, extract_lines):
     assert "already holds .jsonl shards" in again.output
 
 
-def test_a_bad_record_is_a_one_line_error_naming_the_file(client, tmp_path):
-    records = tmp_path / "bad.jsonl"
-    records.write_text('{"article": "a", "body": "no text field"}\n', encoding="utf-8")
-    result = CliRunner().invoke(cli, ["dask-extract", str(tmp_path / "out"), str(records),
+def test_dask_extract_reports_a_bad_file_and_exits_1(client, tmp_path, article_dir):
+    (article_dir / "blank.txt").write_text("\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dask-extract", str(tmp_path / "out"), str(article_dir),
                                       "--scheduler", client.scheduler.address])
     assert result.exit_code == 1
-    assert f"{records}: not a JSON Lines record with \"article\" and \"text\"" in result.output
+    assert f"Error: {article_dir / 'blank.txt'}: empty file" in result.output
+    expected = CliRunner().invoke(cli, ["extract", str(article_dir)])
+    assert shard_lines(sorted(str(p) for p in (tmp_path / "out").glob("*.jsonl"))) == expected.stdout.splitlines()

@@ -170,6 +170,13 @@ def test_yesterday_and_press_conference_continue_to_pronoun(river):
     assert (quote.source.kind, quote.source.date) == ("press_conference", "2026-07-15")
 
 
+def test_an_occasion_without_a_day_of_its_own_is_the_leads(river):
+    _, extraction = river
+    a = find(extraction, "the repairs had been completed")
+    assert (a.speaker_name, a.speaker_title) == ("Sunita Devi", "Water Resources Minister")
+    assert (a.source.kind, a.source.date) == ("speech", "2026-07-15")  # the lead's Wednesday
+
+
 def test_dated_letter_and_its_colon_introduction(river):
     _, extraction = river
     wrote = find(extraction, "the state needed additional funds")

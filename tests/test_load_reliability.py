@@ -50,6 +50,11 @@ def load(*args):
     return CliRunner().invoke(cli, ["load", *map(str, args)])
 
 
+def messages(result):
+    """The error and warning lines of a run, without the progress bar's."""
+    return [line for line in result.stderr.splitlines() if line.startswith(("Error: ", "Warning: "))]
+
+
 def contents(db_path):
     """Every table's rows in key order: what a load stored, whatever the rowids."""
     db = sqlite_utils.Database(db_path)
@@ -83,8 +88,8 @@ def test_workers_store_the_same_database_in_the_same_order(tmp_path):
         db_path = tmp_path / f"workers-{workers}.db"
         result = load(db_path, corpus, "--workers", workers)
         assert result.exit_code == 1
-        results[workers] = (result.stdout, result.stderr, list(sqlite_utils.Database(db_path).conn.iterdump()))
-    assert results[1][1].splitlines() == [f"Error: {corpus / '00007.txt'}: binary file (NUL bytes), not text"]
+        results[workers] = (result.stdout, messages(result), list(sqlite_utils.Database(db_path).conn.iterdump()))
+    assert results[1][1] == [f"Error: {corpus / '00007.txt'}: binary file (NUL bytes), not text"]
     one, three = results[1], results[3]
     assert one[0].replace("workers-1", "workers-3") == three[0]
     assert one[1] == three[1]
@@ -134,7 +139,7 @@ def test_bad_files_get_one_line_each_and_the_rest_still_load(tmp_path, workers):
     result = load(db_path, corpus, "--workers", workers)
     assert result.exit_code == 1
     expected = {f"Error: {corpus / name}: {message}" for name, (_, message) in BAD_FILES.items()}
-    assert sorted(result.stderr.splitlines()) == sorted(expected)
+    assert sorted(messages(result)) == sorted(expected)
     db = sqlite_utils.Database(db_path)
     files = {row["file"] for row in db["articles"].rows}
     assert files == {f"{n:05}.txt" for n in range(5)} | set(ODD_BUT_GOOD)
@@ -155,7 +160,7 @@ def test_strict_stops_at_the_first_bad_file_keeping_those_before(tmp_path):
         db_path = tmp_path / f"strict-{workers}.db"
         result = load(db_path, corpus, "--strict", "--workers", workers)
         assert result.exit_code == 1
-        assert result.stderr.splitlines() == [f"Error: {bad}: empty file"]
+        assert messages(result) == [f"Error: {bad}: empty file"]
         stored = [row[0] for row in sqlite_utils.Database(db_path).execute("select file from articles order by rowid")]
         assert stored == [f"{n:05}.txt" for n in range(BATCH_SIZE + 10)]
 
@@ -173,7 +178,7 @@ def test_an_extractor_failure_is_one_line_and_skips_only_that_article(tmp_path, 
     for workers in (1, 2):
         result = load(tmp_path / f"{workers}.db", corpus, "--workers", workers)
         assert result.exit_code == 1
-        assert result.stderr == f"Error: {corpus / '00013.txt'}: extraction failed: ValueError: unexpected mark\n"
+        assert messages(result) == [f"Error: {corpus / '00013.txt'}: extraction failed: ValueError: unexpected mark"]
         assert sqlite_utils.Database(tmp_path / f"{workers}.db")["articles"].count == 39
 
 
@@ -190,8 +195,8 @@ def test_a_worker_that_dies_is_a_one_line_error_and_saved_batches_stay(tmp_path,
     db_path = tmp_path / "quotes.db"
     result = load(db_path, corpus, "--workers", 2)
     assert result.exit_code == 1
-    assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith("Error: a worker process stopped unexpectedly")
+    [message] = messages(result)
+    assert message.startswith("Error: a worker process stopped unexpectedly")
     assert sqlite_utils.Database(db_path)["articles"].count >= BATCH_SIZE
     assert_consistent(db_path)
 
@@ -290,7 +295,7 @@ def _load_until(db_path, corpus, stop_when, workers=1):
 
 
 def test_a_killed_load_leaves_a_consistent_database_and_a_rerun_completes_it(tmp_path):
-    corpus = write_corpus(tmp_path / "corpus", range(400))
+    corpus = write_corpus(tmp_path / "corpus", range(BATCH_SIZE * 2 + 60))
     reference = tmp_path / "reference.db"
     assert load(reference, corpus).exit_code == 0
 
@@ -301,7 +306,7 @@ def test_a_killed_load_leaves_a_consistent_database_and_a_rerun_completes_it(tmp
     for stored, workers in ((BATCH_SIZE, 1), (BATCH_SIZE * 2 + 1, 2)):
         workers_seen = _load_until(db_path, corpus, lambda: _articles_stored(db_path) >= stored, workers)
         assert_consistent(db_path)
-        assert stored <= _articles_stored(db_path) < 400
+        assert stored <= _articles_stored(db_path) < BATCH_SIZE * 2 + 60
         assert len(workers_seen) == (workers if workers > 1 else 0)
         deadline = time.monotonic() + 10
         while any(Path(f"/proc/{pid}").exists() for pid in workers_seen) and time.monotonic() < deadline:
@@ -318,7 +323,7 @@ def test_a_killed_load_leaves_a_consistent_database_and_a_rerun_completes_it(tmp
 async def test_datasette_answers_while_a_load_writes(tmp_path):
     db_path = tmp_path / "quotes.db"
     assert load(db_path, write_corpus(tmp_path / "first", range(20))).exit_code == 0
-    corpus = write_corpus(tmp_path / "second", range(20, 620))
+    corpus = write_corpus(tmp_path / "second", range(20, 420))
     datasette = Datasette([str(db_path)])
     paths = [
         "/quotes/quotes_view.json?_facet=type&_facet=source_kind&_size=5",
@@ -344,4 +349,4 @@ async def test_datasette_answers_while_a_load_writes(tmp_path):
     assert counts == sorted(counts)
     assert len(set(counts)) >= 2, "the load finished before Datasette saw it write"
     response = await datasette.client.get("/quotes/articles.json?_size=0")
-    assert response.json()["filtered_table_rows_count"] == 620
+    assert response.json()["filtered_table_rows_count"] == 420

@@ -215,8 +215,17 @@ async def test_quote_view_links_ids_and_speakers_to_the_pages(datasette, loaded_
     assert f'<a href="/quotes/-/article/{article_id}">{article_id}</a>' in page
     assert f'<a href="/quotes/-/speaker/{speaker_id}">Ivo Brannagh</a>' in page
     assert f'<a href="/quotes/-/speaker/{speaker_id}">{speaker_id}</a>' in page
-    counts = (await datasette.client.get("/quotes/speaker_counts")).text
-    assert f'<a href="/quotes/-/speaker/{speaker_id}">Ivo Brannagh</a>' in counts
+    for listing in ("/quotes/speaker_counts", "/quotes/speakers?kind=person"):
+        page = (await datasette.client.get(listing)).text
+        assert f'<a href="/quotes/-/speaker/{speaker_id}">Ivo Brannagh</a>' in page, listing
+
+
+@pytest.mark.asyncio
+async def test_outlets_link_to_the_quotes_they_relayed(datasette, loaded_db):
+    assert ask(loaded_db, "select count(*) from quote_via where outlet = 'Belmar Press'")[0][0]
+    link = '<a href="/quotes/quotes_view?via__arraycontains=Belmar+Press">Belmar Press</a>'
+    for listing in ("/quotes/outlet_counts", "/quotes/quote_via"):
+        assert link in (await datasette.client.get(listing)).text, listing
 
 
 @pytest.mark.asyncio

@@ -19,6 +19,16 @@ DOCUMENT_BY = regex.compile(
     r"\b(?:statement|report|data|letter|release|study|survey|filing|note|documents?|bulletin)\s+"
     r"(?:released\s+|issued\s+|published\s+)?(?:by|from)\s+(?=\S)"
 )
+OCCASION_KINDS = frozenset(("press_conference", "speech", "parliament"))
+# A time of its own that keeps an occasion off the lead's day: "Earlier this year, ...".
+OTHER_TIME = regex.compile(
+    r"\b(?:earlier|last|this|next)\s+(?:week|month|year|season|summer|winter|spring|autumn|fall)\b"
+    r"|\b(?:in|since|during)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4})\b"
+    r"|\b(?:ago|previously|once|years?)\b",
+    regex.IGNORECASE,
+)
+# How far from its cue and speaker a sentence may state the channel or day, in characters.
+FRAME_REACH = 300
 _AGENCY_ALIASES = {"associated press": "ap", "agence france-presse": "afp", "press trust of india": "pti"}
 
 
@@ -43,6 +53,8 @@ class Assembler:
         self.resolver = SpeakerResolver(text, lead)
         self.quote_at = {q.open: q for q in quotes}
         self.quote_opens = [q.open for q in quotes]
+        lead = sentences[0] if sentences else None
+        self.lead_date = saying_date(masked[lead.start:lead.end], article_date) if lead else None
         self.found: list[_Found] = []
         self.earlier: list[Earlier] = []  # the speakers of `found`, for resolving later mentions
         self._frames: dict[int, list[Frame]] = {}
@@ -140,7 +152,7 @@ class Assembler:
             name = outlet_name(told)
             if _agency_key(name) != self.agency:
                 via.append(name)
-        frame_text = self._frame_text(frame.sentence, start, end, mention)
+        frame_text = self._frame_text(frame)
         speaker_is_outlet = not frame.relays and is_outlet(mention_text)
         kind = source_kind(frame_text, frame.verb, told, speaker_is_outlet, speaker.document_kind)
         source = Source(
@@ -149,6 +161,10 @@ class Assembler:
             date=saying_date(frame_text, self.article_date),
             via=tuple(via),
         )
+        if source.date is None and source.kind in OCCASION_KINDS and not OTHER_TIME.search(frame_text):
+            # A briefing, speech or sitting with no day of its own is the lead's event:
+            # `Addressing the team after the launch, ...` (the lead: launched on Thursday).
+            source = Source(source.kind, source.platform, self.lead_date, source.via)
         source = self._continued(speaker, source, frame.sentence.paragraph)
         if speaker.kind == "group" and _names_anonymity(self.masked[mention[1]:frame.cue[0]]):
             # `Local officials, who asked not to be named, said`
@@ -207,11 +223,14 @@ class Assembler:
             return False
         return True
 
-    def _frame_text(self, sentence: Sentence, start: int, end: int, mention: tuple[int, int]) -> str:
-        """The sentence without its reported content: where channel and day are stated."""
-        lo, hi = sentence.start, sentence.end
+    def _frame_text(self, frame: Frame) -> str:
+        """The sentence without its reported content, near the cue: where the channel and
+        the day of the saying are stated."""
+        start, end = frame.content
+        lo = max(frame.sentence.start, min(frame.cue[0], frame.speaker[0]) - FRAME_REACH)
+        hi = min(frame.sentence.end, max(frame.cue[1], frame.speaker[1]) + FRAME_REACH)
         if start < lo or end > hi:
-            return self.masked[lo:hi]
+            return self.masked[lo:hi].replace(MASK, "")
         return (self.masked[lo:start] + " " + self.masked[end:hi]).replace(MASK, "")
 
     def _span(self, start: int, end: int) -> Span:

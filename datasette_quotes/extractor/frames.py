@@ -18,6 +18,11 @@ from .marks import Quote
 from .segments import MASK, Sentence
 
 Span = tuple[int, int]
+# News sentences hold a handful of cues; a bound keeps odd input (a run of "said said
+# said ...") linear.
+MAX_CUES_PER_SENTENCE = 12
+# How far before a cue its subject and any introductory adjuncts may start, in characters.
+SUBJECT_REACH = 400
 
 _WEEKDAY = "|".join(d.capitalize() for d in lx.WEEKDAYS)
 _MONTH = "|".join(m.capitalize() for m in lx.MONTHS)
@@ -155,7 +160,7 @@ class FrameFinder:
     def frames(self, sentence: Sentence) -> list[Frame]:
         found: list[Frame] = []
         first = bisect_left(self.hit_starts, sentence.start)
-        last = bisect_left(self.hit_starts, sentence.end)
+        last = min(bisect_left(self.hit_starts, sentence.end), first + MAX_CUES_PER_SENTENCE)
         for match in self.hits[first:last]:
             role = CUE_KINDS[match.group()]
             if found and found[-1].content and match.start() < found[-1].content[1] and match.start() > found[-1].cue[1]:
@@ -215,7 +220,7 @@ class FrameFinder:
         before = masked[sentence.start:left_end].rstrip()
         # Inverted order: `"...," said X` or `..., said X` (but not `X, who ..., said`).
         inverted_ok = verb not in TELL_FORMS
-        if inverted_ok and (not before or before[-1] in "”\"’'»" or (before.endswith(",") and not self._appositive_before(sentence.start, left_end))):
+        if inverted_ok and (not before or before[-1] in "”\"’'»" or (before.endswith(",") and not self._appositive_before(max(sentence.start, left_end - SUBJECT_REACH), left_end))):
             speaker = self._inverted_speaker(ce, sentence.end)
             if speaker is not None:
                 content = self._content_before(sentence, left_end)
@@ -224,7 +229,7 @@ class FrameFinder:
                 return Frame((cs, ce), speaker, content, sentence, verb, direct=self._is_quote(content))
             if not before or before[-1] in "”\"’'»":
                 return None
-        subject = self._subject(sentence.start, left_end)
+        subject = self._subject(max(sentence.start, left_end - SUBJECT_REACH), left_end)
         if subject is None:
             return None
         speaker, relays, author = subject
@@ -286,7 +291,7 @@ class FrameFinder:
     def _citation(self, sentence: Sentence, match: CueWord) -> Frame | None:
         """`OUTLET quoted X as saying ...`, `OUTLET cited X, "..."`: X speaks, OUTLET relays."""
         masked = self.masked
-        subject = self._subject(sentence.start, match.start())
+        subject = self._subject(max(sentence.start, match.start() - SUBJECT_REACH), match.start())
         if subject is None:
             return None
         outlet, relays, _ = subject
@@ -446,9 +451,10 @@ class FrameFinder:
         return span
 
     def _np_end(self, pos: int, limit: int) -> int:
+        """Where the noun phrase that starts at `pos` (a speaker after its cue) ends."""
+        limit = min(limit, pos + SUBJECT_REACH)
         stop = INVERTED_SPEAKER_END.search(self.masked, pos + 1, limit)
-        end = stop.start() if stop else limit
-        return min(end, limit)
+        return stop.start() if stop else limit
 
     def _told_object(self, pos: int, limit: int) -> Span | None:
         match = regex.compile(
@@ -524,6 +530,8 @@ class FrameFinder:
 
     def _intro_only(self, lo: int, hi: int) -> bool:
         """True when text[lo:hi] is only introductory adjuncts ("In a post on X,")."""
+        if hi - lo > SUBJECT_REACH:
+            return False
         saw_intro = False
         for start, end in _comma_segments(self.masked, lo, hi):
             words = self.masked[start:end].split()

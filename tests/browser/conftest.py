@@ -143,5 +143,6 @@ def datasette_url(quotes_db, tmp_path_factory):
 @pytest.fixture(scope="session")
 def published_url(quotes_db, tmp_path_factory):
     "Datasette serving it as a published copy behind a proxy: immutable, under a base_url."
-    url = serve(["-i", str(quotes_db), "--setting", "base_url", BASE_URL], tmp_path_factory.mktemp("logs"))
-    yield from (origin + BASE_URL.rstrip("/") for origin in url)
+    server = serve(["-i", str(quotes_db), "--setting", "base_url", BASE_URL], tmp_path_factory.mktemp("logs"))
+    for origin in server:
+        yield origin + BASE_URL.rstrip("/")
