@@ -129,6 +129,13 @@ def register_commands(cli):
 
 
 @hookimpl
+def prepare_connection(conn):
+    from .sql_functions import register
+
+    register(conn)
+
+
+@hookimpl
 def register_routes():
     return [
         (r"^/(?P<database>[^/]+)/-/quote/(?P<id>[^/]+)$", quote_page),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+import signal
 import threading
 import time
 from collections import deque
@@ -184,7 +185,7 @@ def extract_files(files: Iterable[Path], workers: int = 1) -> Iterator[Extracted
     if workers == 1:
         yield from map(extract_file, files)
         return
-    pool = ProcessPoolExecutor(workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         in_flight = deque()
         for chunk in _chunks(files, CHUNK_SIZE):
@@ -207,9 +208,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: a parent killed with SIGKILL cannot stop its workers, which
-    would wait for work forever, so each worker leaves once it is orphaned."""
+def _start_worker(parent: int) -> None:
+    """Worker initializer. Ctrl-C reaches every process of the terminal's group: the
+    parent handles it and stops the pool. A parent killed with SIGKILL cannot stop its
+    workers, which would wait for work forever, so each worker leaves once orphaned."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -210,7 +210,10 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
     finds in it are removed, so a reload after an extractor change leaves no stale rows.
     """
     speakers: set[str] = set()
-    with db.atomic():
+    with db.conn:  # commits, or rolls back on any error
+        # Take the write lock before the first read: a transaction that read first cannot
+        # wait for another writer, it fails as soon as that one commits.
+        db.execute("begin immediate")
         for article in articles:
             speakers |= _save_article(db, article)
         _refresh_speakers(db, speakers)

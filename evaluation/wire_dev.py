@@ -12,6 +12,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from datasette_quotes.extractor import extract
@@ -34,7 +35,10 @@ def write_predictions(articles: Path, out: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("wire_dev", nargs="?", type=Path, default=DEFAULT_DIR, help="the wire-dev folder")
-    parser.add_argument("--out", type=Path, default=Path("wire_dev_predictions.jsonl"), help="where to write predictions")
+    parser.add_argument(
+        "--out", type=Path, default=Path(tempfile.gettempdir()) / "wire_dev_predictions.jsonl",
+        help="where to write predictions (default: the system's temporary folder)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="pass -v to the scorer")
     args = parser.parse_args()
     articles = args.wire_dev / "articles"

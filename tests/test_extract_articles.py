@@ -269,6 +269,12 @@ def test_dateline_after_headline_and_byline(bridge):
     assert (a.speaker.text, a.speaker_name, a.speaker_title) == ("Mayor Lucia Ortega", "Lucia Ortega", "Mayor")
 
 
+def test_a_trailing_participle_is_not_reported_speech(bridge):
+    _, extraction = bridge
+    a = find(extraction, "the Harlan Street bridge would reopen")
+    assert a.quote.text == "the Harlan Street bridge would reopen to traffic by April"
+
+
 def test_headline_name_colon(bridge):
     _, extraction = bridge
     a = find(extraction, "The Harlan Street bridge will reopen")

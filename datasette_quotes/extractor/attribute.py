@@ -56,6 +56,7 @@ class Assembler:
         lead = sentences[0] if sentences else None
         self.lead_date = saying_date(masked[lead.start:lead.end], article_date) if lead else None
         self.found: list[_Found] = []
+        self.last_by_speaker: dict[str, _Found] = {}
         self.earlier: list[Earlier] = []  # the speakers of `found`, for resolving later mentions
         self._frames: dict[int, list[Frame]] = {}
 
@@ -183,6 +184,7 @@ class Assembler:
 
     def _record(self, found: _Found) -> None:
         self.found.append(found)
+        self.last_by_speaker[found.speaker.name] = found
         mention = found.attribution.speaker
         head = mention.text.split()[-1].lower() if mention and mention.text.split() else ""
         self.earlier.append(Earlier(found.speaker, found.attribution.source.kind, head))
@@ -190,15 +192,14 @@ class Assembler:
     def _continued(self, speaker: Speaker, source: Source, paragraph: int) -> Source:
         """An unstated channel continues the same speaker's occasion just before; a
         restated channel keeps that occasion's date."""
-        for found in reversed(self.found):
-            if found.speaker.name != speaker.name:
-                continue
-            before = found.attribution.source
-            if source.kind == "unspecified" and paragraph - found.paragraph <= 1 and not source.via:
-                return Source(before.kind, before.platform, source.date or before.date, before.via)
-            if source.kind == before.kind != "unspecified" and source.platform == before.platform and source.date is None:
-                return Source(source.kind, source.platform, before.date, source.via)
+        found = self.last_by_speaker.get(speaker.name)
+        if found is None:
             return source
+        before = found.attribution.source
+        if source.kind == "unspecified" and paragraph - found.paragraph <= 1 and not source.via:
+            return Source(before.kind, before.platform, source.date or before.date, before.via)
+        if source.kind == before.kind != "unspecified" and source.platform == before.platform and source.date is None:
+            return Source(source.kind, source.platform, before.date, source.via)
         return source
 
     def _clause_type(self, start: int, end: int) -> str:

@@ -62,6 +62,13 @@ SECOND_REPORT = regex.compile(
     rf",\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
     rf"|\s+and\s+(?:also\s+)?(?:said|told|added|wrote|warned|argued|insisted|stressed)\b"
 )
+CLAUSE_BREAK = regex.compile(r",|\s+(?:but|after|while|and|when|because)\b|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# `..., after a series of attacks`, `..., implicitly putting his name on the line`: an
+# adjunct of the report, not part of what was said.
+TRAILING_ADJUNCT = regex.compile(
+    r",\s+(?:after|though|although|citing|even\s+as"
+    r"|(?:\p{Ll}+ly\s+)?(?!(?:including|excluding|according|regarding|concerning|during|notwithstanding|pending)\b)\p{Ll}{3,}ing)\b"
+)
 # `Ortega called the plan "tight" and said ...`: a second verb of the same speaker.
 AND_BEFORE = regex.compile(r"\band\s+(?:also\s+)?$")
 SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
@@ -493,7 +500,18 @@ class FrameFinder:
             if base in lx.WEAK_VERBS and not (base == "describe" and " as " in self.masked[start:limit]):
                 return None, False
         second = SECOND_REPORT.search(self.masked, start, limit)
-        return _strip_span(self.masked, start, second.start() if second else limit), False
+        end = second.start() if second else limit
+        if base in lx.QUOTE_VERBS or base == "describe":
+            # `called Clinton a "champion" for its constituency, citing ...`: the words
+            # end at the first break after the quoted ones.
+            i = bisect_left(self.double_opens, start)
+            if i < len(self.double_quotes) and self.double_quotes[i].after < end:
+                after_quote = CLAUSE_BREAK.search(self.masked, self.double_quotes[i].after, end)
+                end = after_quote.start() if after_quote else end
+        else:
+            trailing = TRAILING_ADJUNCT.search(self.masked, start, end)
+            end = trailing.start() if trailing else end
+        return _strip_span(self.masked, start, end), False
 
     def _quote_follows(self, pos: int, limit: int) -> bool:
         lead = LEAD_PUNCT.match(self.masked, pos, limit)

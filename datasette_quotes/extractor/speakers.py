@@ -6,6 +6,7 @@ speaker or name, and titles stay apart from names.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -34,6 +35,10 @@ DOCUMENT = regex.compile(
 )
 PAIR = regex.compile(r"^(?:two|both)\s+\p{Ll}+s$")
 AGENCY_NAMES = frozenset(a.lower() for a in lx.AGENCIES)
+# How many earlier speakers and names a pronoun or short form may look back over: enough
+# for any article, and a bound that keeps odd input linear.
+LOOKBACK = 60
+NAME_LOOKBACK = 300
 CONNECTORS = frozenset(("of", "for", "and", "&", "the", "de", "del", "la", "bin", "al", "van", "von"))
 
 
@@ -66,13 +71,15 @@ class SpeakerResolver:
             self.acronyms.setdefault(match.group("acronym"), name)
         self._names: list[tuple[int, str]] | None = None
         self._initials: dict[str, str] | None = None
-        self._people: list[tuple[int, str]] | None = None
+        self._people: dict[str, tuple[int, str]] | None = None
+        self.name_starts: list[int] = []
 
     # Built on first use: most articles resolve most speakers without them.
     @property
     def names(self) -> list[tuple[int, str]]:
         if self._names is None:
             self._names = [(m.start(), _trim_name(m.group())) for m in PROPER_NAME.finditer(self.text)]
+            self.name_starts = [start for start, _ in self._names]
         return self._names
 
     @property
@@ -82,16 +89,25 @@ class SpeakerResolver:
         return self._initials
 
     @property
-    def people(self) -> list[tuple[int, str]]:
-        """Multi-word person names, titles dropped, in order of appearance."""
+    def people(self) -> dict[str, tuple[int, str]]:
+        """The first multi-word person name (titles dropped) for each surname, with its place."""
         if self._people is None:
-            self._people = []
+            self._people = {}
             for start, name in self.names:
                 if " " in name:
                     name = _drop_leading_titles(name)
                     if " " in name and _kind_of(name) == "person":
-                        self._people.append((start, name))
+                        self._people.setdefault(name.rsplit(" ", 1)[-1], (start, name))
         return self._people
+
+    def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
+        names = self.names
+        return names[bisect_left(self.name_starts, start):bisect_left(self.name_starts, end)]
+
+    def _names_before(self, position: int) -> list[tuple[int, str]]:
+        """The names just before `position`: a short form refers back a little way only."""
+        end = bisect_left(self.name_starts, position)
+        return self.names[max(0, end - NAME_LOOKBACK):end]
 
     def resolve(self, mention: str, position: int, earlier: list[Earlier], sentence_start: int = 0) -> Speaker:
         bare = mention.strip()
@@ -118,7 +134,7 @@ class SpeakerResolver:
         ):
             return Speaker(body, "group")
         if len(words) == 1 and head in lx.ANONYMOUS_HEADS:
-            for item in reversed(earlier):
+            for item in reversed(earlier[-LOOKBACK:]):
                 if head in item.speaker.name.lower() or head in (item.speaker.title or "").lower():
                     return item.speaker
         if words[0].lower() in lx.ANONYMOUS_HEADS and bare[:1].islower() or _starts_indefinite(bare):
@@ -149,14 +165,14 @@ class SpeakerResolver:
             if owner and (match.group("by") or match.group("owner").rstrip().endswith(("'s", "’s", "'", "’")) or owner[:1].isupper()):
                 speaker = self.resolve(owner, position, earlier, sentence_start)
                 return Speaker(speaker.name, speaker.kind, speaker.title, kind)
-            for item in reversed(earlier):
+            for item in reversed(earlier[-LOOKBACK:]):
                 if kind is None or item.source_kind == kind:
                     return Speaker(item.speaker.name, item.speaker.kind, item.speaker.title, kind)
             return None
         return None
 
     def _antecedent(self, earlier: list[Earlier], kinds: tuple[str, ...]) -> Speaker | None:
-        for item in reversed(earlier):
+        for item in reversed(earlier[-LOOKBACK:]):
             if item.speaker.kind in kinds:
                 return item.speaker
         return None
@@ -167,7 +183,7 @@ class SpeakerResolver:
             return Speaker(self.acronyms[body], "organization")
         lowered = body.lower()
         head = lowered.split()[-1]
-        for item in reversed(earlier):
+        for item in reversed(earlier[-LOOKBACK:]):
             name = item.speaker.name
             if item.speaker.kind == "person" and body[:1].isupper() and name.split()[-1] == body:
                 return item.speaker
@@ -175,9 +191,7 @@ class SpeakerResolver:
                 return item.speaker
         if body.isupper() and body in self.initials:
             return Speaker(self.initials[body], "organization")
-        for start, name in reversed(self.names):
-            if start >= position:
-                continue
+        for start, name in reversed(self._names_before(position)):
             words = name.split()
             if body[:1].isupper() and len(body.split()) == 1 and words[-1] == body and len(words) > 1:
                 return Speaker(_drop_leading_titles(name), _kind_of(_drop_leading_titles(name)))
@@ -187,14 +201,14 @@ class SpeakerResolver:
                 return Speaker(name, "organization")
         if head in lx.ORGANIZATION_SHORT_FORMS:
             # `the company`, `the club`: a business story's company is named in its lead.
-            for item in reversed(earlier):
+            for item in reversed(earlier[-LOOKBACK:]):
                 if item.head == head and item.speaker.kind == "organization":
                     return item.speaker
             if head in lx.BUSINESS_SHORT_FORMS:
                 lead = self._first_name(self.lead[0], min(self.lead[1], position))
                 if lead:
                     return Speaker(lead, "organization")
-            for item in reversed(earlier):
+            for item in reversed(earlier[-LOOKBACK:]):
                 if item.speaker.kind == "organization":
                     return item.speaker
             # No organisation quoted yet: the sentence's first name is usually the one meant
@@ -208,7 +222,7 @@ class SpeakerResolver:
         """`the two companies`, `both sides`: the two names of the sentence, together."""
         if not PAIR.match(body):
             return None
-        names = [n for at, n in self.names if sentence_start <= at < position and " " in n]
+        names = [n for at, n in self._names_between(sentence_start, position) if " " in n]
         if len(names) >= 2:
             return Speaker(f"{names[0]} and {names[1]}", "group")
         if names and " and " in names[0]:
@@ -218,7 +232,7 @@ class SpeakerResolver:
     def _first_name(self, start: int, end: int) -> str | None:
         """Of the names of two words or more in text[start:end], the one the article
         repeats most (the first, on a tie)."""
-        names = [name for at, name in self.names if start <= at < end and " " in name]
+        names = [name for at, name in self._names_between(start, end) if " " in name]
         if not names:
             return None
         return max(names, key=lambda name: (self.text.count(name), -names.index(name)))
@@ -228,12 +242,8 @@ class SpeakerResolver:
         words = name.split()
         if len(words) != 1:
             return name
-        for start, candidate in self.people:
-            if start >= position:
-                break
-            if candidate.rsplit(" ", 1)[-1] == name:
-                return candidate
-        return name
+        start, candidate = self.people.get(name, (position, name))
+        return candidate if start < position else name
 
 
 def _initials_index(names: list[tuple[int, str]]) -> dict[str, str]:
