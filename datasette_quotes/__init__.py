@@ -136,6 +136,14 @@ def prepare_connection(conn):
 
 
 @hookimpl
+def register_enrichments():
+    """Only datasette-enrichments calls this, so its module is imported only then."""
+    from .enrichment import ExtractQuotes
+
+    return [ExtractQuotes()]
+
+
+@hookimpl
 def register_routes():
     return [
         (r"^/(?P<database>[^/]+)/-/quote/(?P<id>[^/]+)$", quote_page),

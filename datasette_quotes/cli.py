@@ -102,6 +102,7 @@ def load(db_path, paths, workers, strict):
                                    "the batches saved before are kept") from error
     articles, quotes = articles + saved.articles, quotes + saved.quotes
     now = store.totals(db)
+    db.close()  # folds the write-ahead log back into the file, which can then be copied alone
     click.echo(f"Loaded {articles} articles, {quotes} quotes into {db_path}; it holds "
                f"{now['articles']} articles, {now['quotes']} quotes, {now['speakers']} speakers")
     if failed:

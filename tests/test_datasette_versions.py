@@ -24,7 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "datasette-quotes-test"
 # A specifier that names a pre-release lets pip pick alphas for Datasette alone.
-RELEASE_LINES = {"0.65": "datasette>=0.65,<1.0", "1.0": "datasette>=1.0a0"}
+# datasette-enrichments 0.5 calls APIs the 1.0 alphas removed; 0.6a needs them.
+RELEASE_LINES = {
+    "0.65": ["datasette>=0.65,<1.0"],
+    "1.0": ["datasette>=1.0a0", "datasette-enrichments>=0.6a0"],
+}
 PINNED = ("pytest", "pytest-asyncio", "playwright")
 IMPORTS_DATASETTE = re.compile(r"^\s*(from|import)\s+datasette\b(?!_)", re.MULTILINE)
 INSTALL_SECONDS = 900
@@ -55,7 +59,7 @@ def tail(text, lines=40):
 def cached_venv(line):
     """The Python of a virtualenv with this checkout and Datasette from `line`, built once."""
     # The same test tools as this run, so only Datasette differs.
-    requirements = [RELEASE_LINES[line], *(f"{name}=={installed_version(name)}" for name in PINNED)]
+    requirements = [*RELEASE_LINES[line], *(f"{name}=={installed_version(name)}" for name in PINNED)]
     key_source = "\n".join([str(ROOT), sys.version, *requirements, (ROOT / "pyproject.toml").read_text()])
     key = hashlib.sha256(key_source.encode()).hexdigest()[:12]
     venv = CACHE / f"venv-{line}-{key}"

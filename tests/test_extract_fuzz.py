@@ -81,7 +81,7 @@ ADVERSARIAL = [
                  id="quotes without paragraph breaks"),
     pytest.param(lambda size: _repeat("He said it. She said so. They said that officials said. ", size), SIZE,
                  id="pronoun speakers"),
-    # Larger: the quadratic part only outgrows the linear one past ten thousand characters.
+    # Larger: a lookup among all earlier speakers would only show past ten thousand characters.
     pytest.param(_many_speakers, 16_000, id="many speakers in one paragraph"),
 ]
 

@@ -303,7 +303,7 @@ def test_a_killed_load_leaves_a_consistent_database_and_a_rerun_completes_it(tmp
     # Killed while creating the schema, then in the middle of batches, with and without workers.
     _load_until(db_path, corpus, db_path.exists)
     assert sqlite3.connect(db_path).execute("pragma integrity_check").fetchall() == [("ok",)]
-    for stored, workers in ((BATCH_SIZE, 1), (BATCH_SIZE * 2 + 1, 2)):
+    for stored, workers in ((BATCH_SIZE, 1), (BATCH_SIZE * 2, 2)):
         workers_seen = _load_until(db_path, corpus, lambda: _articles_stored(db_path) >= stored, workers)
         assert_consistent(db_path)
         assert stored <= _articles_stored(db_path) < BATCH_SIZE * 2 + 60

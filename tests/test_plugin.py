@@ -250,9 +250,9 @@ async def test_quote_page_shows_speaker_cue_source_and_the_quote_in_its_paragrap
 
 @pytest.mark.asyncio
 async def test_quote_page_shows_the_day_the_words_were_said(datasette, loaded_db):
-    quote_id, _, _ = quote_with(loaded_db, "new bridge")
-    (said_on,), = ask(loaded_db, "select source_date from quotes where id = ?", [quote_id])
-    assert said_on  # "told reporters on Saturday", in an article dated on a Saturday
+    dated = ask(loaded_db, "select id, source_date from quotes where source_date is not null order by id")
+    assert dated  # "told reporters on Saturday", in harbour-bridge, for one
+    quote_id, said_on = dated[0]
     page = (await datasette.client.get(f"/quotes/-/quote/{quote_id}")).text
     assert f"<dt>Said on</dt><dd>{said_on}</dd>" in page
 

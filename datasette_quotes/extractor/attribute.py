@@ -51,10 +51,10 @@ class Assembler:
         self.finder = FrameFinder(text, masked, quotes)
         lead = (sentences[0].start, sentences[0].end) if sentences else (0, 0)
         self.resolver = SpeakerResolver(text, lead)
+        # The day the lead names, for occasions that name none of their own.
+        self.lead_date = saying_date(masked[lead[0]:lead[1]], article_date)
         self.quote_at = {q.open: q for q in quotes}
         self.quote_opens = [q.open for q in quotes]
-        lead = sentences[0] if sentences else None
-        self.lead_date = saying_date(masked[lead.start:lead.end], article_date) if lead else None
         self.found: list[_Found] = []
         self.last_by_speaker: dict[str, _Found] = {}
         self.earlier: list[Earlier] = []  # the speakers of `found`, for resolving later mentions
@@ -155,7 +155,12 @@ class Assembler:
                 via.append(name)
         frame_text = self._frame_text(frame)
         speaker_is_outlet = not frame.relays and is_outlet(mention_text)
-        kind = source_kind(frame_text, frame.verb, told, speaker_is_outlet, speaker.document_kind)
+        if frame.relays:
+            # The relay's words (`citing a report in ...`) describe the outlet's channel,
+            # not the speaker's: only the speaker's own document says how it spoke.
+            kind = speaker.document_kind or "unspecified"
+        else:
+            kind = source_kind(frame_text, frame.verb, told, speaker_is_outlet, speaker.document_kind)
         source = Source(
             kind=kind,
             platform=platform(frame_text) if kind == "social_post" else None,

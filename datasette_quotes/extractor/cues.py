@@ -33,13 +33,18 @@ def _inflections(base: str) -> tuple[str, ...]:
     return tuple(f + tail for f in forms if not f.endswith("ing"))
 
 
-# Bare forms of weak verbs ("state", "report", "post") are mostly nouns in news copy.
+# Bare forms of weak verbs ("state", "report", "post") are mostly nouns in news copy, and
+# so are the -s forms of most verbs ("comments", "rules", "calls").
 VERB_BASE = {}
 for _base in lx.REPORTING_VERBS:
     for _form in _inflections(_base):
-        if not (_base in lx.WEAK_VERBS and _form == _base):
-            VERB_BASE.setdefault(_form, _base)
-TELL_FORMS = frozenset(("told", "tell", "tells"))
+        if _base in lx.WEAK_VERBS and _form == _base:
+            continue
+        if _form.split()[0].endswith("s") and _form != _base and _base.split()[0] not in lx.S_FORM_VERBS:
+            continue
+        VERB_BASE.setdefault(_form, _base)
+# Verbs whose object is the audience, not the words: `told reporters that`, `informed Parliament`.
+TELL_FORMS = frozenset(("told", "tell", "tells", "informed", "inform", "informs"))
 
 VERB_ALTERNATION = "|".join(sorted((regex.escape(f) for f in VERB_BASE), key=len, reverse=True))
 CUE_KINDS = {

@@ -52,6 +52,7 @@ ADJUNCT = regex.compile(
            (?:\s+(?:of\s+|and\s+|&\s+)?{_NAME_WORD})*(?:[’']s(?:\s+[\w-]+)?\s+(?:account|page|handle|channel|website))?
          | \s+(?:to|with|for)\s+(?:the\s+)?(?:clients|investors|shareholders|reporters|employees|staff|members|customers|supporters|lawmakers|parliament))*
       | ,\s*citing\s+[^,;:{MASK}]+?(?=,)
+      | ,\s*(?:published|released|issued|dated|posted)\s+[^,;:{MASK}]+?(?=,)
       | (?:in|on|at)\s+(?:{_NAME_WORD})(?:\s+{_NAME_WORD})*
     )""",
     regex.VERBOSE,
@@ -111,13 +112,16 @@ DETERMINERS = frozenset((
     "senior", "top", "local", "another", "no", "these", "those", "this",
 ))
 LEADING_CONJUNCTIONS = regex.compile(
-    r"(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Ss]till|[Nn]ow|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Tt]hen|[Ii]nstead|[Ee]ven|[Oo]r)\b,?\s+)+"
+    r"(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Ss]till|[Nn]ow|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Tt]hen|[Ii]nstead|[Ee]ven|[Oo]r"
+    r"|[Tt]hough|[Aa]lthough|[Ww]hile)\b,?\s+)+"
 )
 APPOSITIVE_START = regex.compile(
     r"\s*(?:who|which|whose|where|whom|speaking|citing|quoting|referring|writing|adding|"
-    r"\d+|\p{Ll}+ed\b|a\s+member|one\s+of|himself|herself|however|too|though|in\s+turn|"
-    r"for\s+(?:his|her|their|its)\s+part|(?:in|at|during|on|after|while|via|through)\s+(?:a|an|the|its|his|her|their)\b)\b"
+    r"\d+|\p{Ll}+ed\b|a\s+member|one\s+of|himself|herself|"
+    r"(?:in|at|during|on|after|while|via|through)\s+(?:a|an|the|its|his|her|their)\b|(?:of|from)\s+(?=\p{Lu}))"
+    r"|\s*(?:however|too|though|in\s+turn|for\s+(?:his|her|their|its)\s+part)\s*$"
 )
+PLACE_TAIL = regex.compile(r"\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s*$")
 ORG_LIST_TAIL = regex.compile(
     rf"(?:\b[Tt]he\s+)?(?:{_NAME_WORD}\s+(?:(?:of|for|and|&)\s+)?)*{_NAME_WORD}\s*$"
 )
@@ -239,8 +243,8 @@ class FrameFinder:
         subject = self._subject(max(sentence.start, left_end - SUBJECT_REACH), left_end)
         if subject is None:
             return None
-        speaker, relays, author = subject
-        prefix = masked[sentence.start:speaker[0]].rstrip()
+        speaker, relays, author, phrase_start = subject
+        prefix = masked[sentence.start:phrase_start].rstrip()
         told_object = None
         pos = ce
         if verb in TELL_FORMS:
@@ -250,7 +254,7 @@ class FrameFinder:
             pos = told_object[1]
         after, has_that = self._after_adjuncts(pos, sentence.end)
         # A "that" clause after the cue outweighs a prefix that might be reported content.
-        clause_before = prefix and not has_that and not self._intro_only(sentence.start, speaker[0])
+        clause_before = prefix and not has_that and not self._intro_only(sentence.start, phrase_start)
         content = None
         direct = False
         if clause_before and self._quote_follows(after, sentence.end):
@@ -265,10 +269,12 @@ class FrameFinder:
                 clause_before = False
         if not clause_before and content is None:
             content, direct = self._content_after(after, sentence.end, has_that, base)
-        if content is None and prefix:
+        if content is None and prefix and not self._intro_only(sentence.start, phrase_start):
             if prefix.endswith(",") or prefix[-1] in "”\"’'»":
-                content = self._content_before(sentence, speaker[0])
+                content = self._content_before(sentence, phrase_start)
                 direct = content is not None and self._is_quote(content)
+                if base in lx.QUOTE_VERBS and not direct:
+                    return None
         speaker = author or speaker
         if content is None and not prefix and self._ends_sentence(after, sentence.end):
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
@@ -301,7 +307,7 @@ class FrameFinder:
         subject = self._subject(max(sentence.start, match.start() - SUBJECT_REACH), match.start())
         if subject is None:
             return None
-        outlet, relays, _ = subject
+        outlet, relays, _, _ = subject
         as_saying = AS_SAYING.search(
             masked, match.end(), min(sentence.end, match.end() + 200)
         )
@@ -377,9 +383,10 @@ class FrameFinder:
         return Frame(cue, subject, (quote.start, quote.end), sentence, "", True, colon=True)
 
     # Pieces of a frame.
-    def _subject(self, lo: int, hi: int) -> tuple[Span, list[Span], Span | None] | None:
-        """The subject that ends at `hi`, any `citing X` relays beside it, and the author
-        a document subject names (`The report, released by Meridian,`), who speaks for it."""
+    def _subject(self, lo: int, hi: int) -> tuple[Span, list[Span], Span | None, int] | None:
+        """The subject that ends at `hi`, any `citing X` relays beside it, the author a
+        document subject names (`The report, released by Meridian,`), who speaks for it,
+        and where the subject's whole phrase, with a title before it, starts."""
         masked = self.masked
         segments = _comma_segments(masked, lo, hi)
         relays: list[Span] = []
@@ -390,6 +397,8 @@ class FrameFinder:
             piece = masked[start:end]
             if not piece.strip(f" {MASK}") and segments:
                 continue  # quoted words inside an appositive: `known as "the Storm",`
+            if segments and PLACE_TAIL.match(piece) and APPOSITIVE_START.match(masked[segments[-1][0]:segments[-1][1]]):
+                continue  # `Johnnie Wilson, of Springfield, Va., said`: the place's state
             if APPOSITIVE_START.match(piece):
                 if CITING.match(piece):
                     relays.insert(0, (start + piece.index("citing") + 6, end))
@@ -427,7 +436,12 @@ class FrameFinder:
             return None
         if not (author and piece.split()[-1].lower() in lx.DOCUMENT_SPEAKERS):
             author = None
-        return (start, end), relays, author
+        phrase_start = start
+        if segments and _name_like(piece) and _title_like(masked[segments[-1][0]:segments[-1][1]]):
+            # `the department's spokesperson, Bishnu Prasad Shrestha,`: the title is part
+            # of the subject, not of what came before it.
+            phrase_start = (_strip_span(masked, *segments[-1]) or segments[-1])[0]
+        return (start, end), relays, author, phrase_start
 
     def _appositive_before(self, lo: int, hi: int) -> bool:
         """True when masked[lo:hi] ends with an appositive (`X, who ...,`, `X, a member of Y,`)."""
@@ -555,6 +569,8 @@ class FrameFinder:
             words = self.masked[start:end].split()
             if not words or not words[0].strip(MASK + "“”\"«»„"):
                 continue  # a quoted title inside the adjunct: `In an interview on "Face the Nation,"`
+            if saw_intro and _name_like(self.masked[start:end]) and len(words) <= 3:
+                continue  # `Speaking at a rally in Novi, Michigan,`: the place goes on
             if words[0].lower() not in lx.INTRO_ADJUNCT_WORDS:
                 return False
             saw_intro = True

@@ -16,7 +16,7 @@ REPORTING_VERBS = (
     "show", "charge", "question", "wonder", "yell", "shout", "scream", "exclaim", "whisper",
     "mutter", "chide", "scoff", "concur", "interject", "call", "call on", "call for", "label", "dub",
     "exhort", "implore", "liken", "brand", "hail", "praise", "slam", "blast", "criticise",
-    "criticize", "thank", "apologise", "apologize", "tout",
+    "criticize", "thank", "apologise", "apologize", "tout", "continue",
 )
 # Labels that end in a colon but name no speaker: "Photo: ...", "Update: ...".
 NOT_SPEAKER_LABELS = frozenset((
@@ -39,6 +39,18 @@ QUOTE_VERBS = frozenset((
     "blast", "criticise", "criticize", "thank", "apologise", "apologize", "tout", "urge",
     "accuse", "call on", "plead", "demand", "promise", "vow", "pledge",
 ))
+# Verbs whose -s form ("says", "warns") is read as a verb; for the rest ("comments",
+# "rules", "calls") the -s form is mostly a plural noun.
+S_FORM_VERBS = frozenset((
+    "say", "tell", "add", "write", "argue", "insist", "warn", "explain", "ask", "urge",
+    "stress", "recall", "admit", "acknowledge", "predict", "contend", "maintain", "concede",
+    "suggest", "note", "declare", "allege", "assert", "confirm", "deny", "emphasise",
+    "emphasize", "insist", "observe", "reveal", "reiterate", "testify", "tweet", "announce",
+    "describe", "caution", "complain", "point out", "wonder", "believe", "agree", "vow",
+    "yell", "shout", "scream", "exclaim", "whisper", "mutter", "continue", "reply", "respond",
+    "recount", "boast", "quip", "lament", "plead", "concur", "retort",
+))
+
 # Verbs of saying whose forms are never nouns ("says" after "the clip" is still a verb).
 NEVER_NOUNS = frozenset(("say", "tell", "add", "write", "ask", "insist", "argue", "explain", "declare"))
 IRREGULAR_FORMS = {
@@ -57,7 +69,7 @@ WEAK_VERBS = frozenset((
     "question", "counter", "charge", "brief", "indicate", "report", "observe", "maintain", "state",
     "highlight", "estimate", "forecast", "predict", "propose", "suggest", "promise",
     "threaten", "demand", "agree", "accuse", "ask", "respond", "reply", "mention", "recall",
-    "describe", "inform",
+    "describe", "inform", "continue",
 ))
 
 # Auxiliaries and adverbs allowed between a subject and its verb of saying.
@@ -107,7 +119,7 @@ AGENCIES = (
 )
 # Descriptions that mark the words after or before them as an outlet.
 OUTLET_WORDS = frozenset((
-    "agency", "newspaper", "daily", "broadcaster", "channel", "outlet", "tabloid", "weekly",
+    "newspaper", "daily", "broadcaster", "channel", "outlet", "tabloid", "weekly",
     "magazine", "radio", "television", "website", "network", "paper", "times", "post",
     "journal", "news", "herald", "tribune", "gazette", "telegraph", "guardian", "express",
     "hindu", "mirror", "chronicle", "observer", "reporter",
@@ -163,7 +175,7 @@ SOURCE_KIND_WORDS = (
         "told a crowd", "told a rally", "meeting of",
     )),
     ("report", (
-        "report", "reports", "filing", "filed", "study", "survey", "data", "document",
+        "report", "reports", "filing", "study", "survey", "data", "document",
         "documents", "note to clients", "research note", "note", "analysis", "decision",
         "ruling", "judgment", "judgement", "order", "findings", "found", "white paper",
         "paper", "review", "audit", "assessment", "forecast", "estimates", "figures",

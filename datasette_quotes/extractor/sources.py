@@ -42,6 +42,9 @@ LEADING_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 LEADING_CITING = regex.compile(r"^(?:citing|quoting)\s+")
 LEADING_DOCUMENT = regex.compile(r"^(?:an?\s+\p{Ll}+\s+(?:in|by|from|on)\s+)")
 LEADING_POSSESSIVES = regex.compile(r"^(?:\S+[’']s\s+)+")
+# Words that describe an outlet before or after its name (`news agency TASS`); "agency"
+# alone does not make a name an outlet (`the National Security Agency`).
+_DESCRIPTION_WORDS = lx.OUTLET_WORDS | {"agency"}
 _AGENCY_NAMES = {a.lower(): a for a in lx.AGENCIES}
 
 
@@ -115,8 +118,8 @@ def is_outlet(mention: str) -> bool:
     bare = LEADING_ARTICLE.sub("", mention.strip())
     if bare.lower() in _AGENCY_NAMES:
         return True
-    words = bare.lower().split()
-    return any(w in lx.OUTLET_WORDS for w in words)
+    lowered = bare.lower()
+    return "news agency" in lowered or any(w in lx.OUTLET_WORDS for w in lowered.split())
 
 
 def outlet_name(mention: str) -> str:
@@ -127,7 +130,7 @@ def outlet_name(mention: str) -> str:
     bare = LEADING_DOCUMENT.sub("", bare)
     bare = LEADING_POSSESSIVES.sub("", bare)
     words = bare.split()
-    described = [i for i, w in enumerate(words) if w in lx.OUTLET_WORDS]
+    described = [i for i, w in enumerate(words) if w in _DESCRIPTION_WORDS]
     if described and described[-1] + 1 < len(words):
         name = words[described[-1] + 1:]  # the name follows its description
     else:

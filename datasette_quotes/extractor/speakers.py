@@ -110,6 +110,9 @@ class SpeakerResolver:
         return self.names[max(0, end - NAME_LOOKBACK):end]
 
     def resolve(self, mention: str, position: int, earlier: list[Earlier], sentence_start: int = 0) -> Speaker:
+        """The speaker a mention at `position` names, trying in turn: pronouns, `the two
+        companies`, documents (`the MEA statement`), unnamed and plural sources, short
+        forms and acronyms, and finally a name with its title split off."""
         bare = mention.strip()
         lowered = bare.lower()
         if lowered in lx.PRONOUNS_PERSON:
@@ -129,6 +132,8 @@ class SpeakerResolver:
         head = words[-1].lower()
         if _is_anonymous(bare):
             return Speaker(bare, "anonymous")
+        if _starts_indefinite(bare):
+            return Speaker(bare, "anonymous")
         if words[0].lower() in lx.GROUP_HEADS or (
             head in lx.GROUP_HEADS and all(w[:1].islower() or w.lower() in lx.TITLE_WORDS for w in words[1:])
         ):
@@ -137,7 +142,7 @@ class SpeakerResolver:
             for item in reversed(earlier[-LOOKBACK:]):
                 if head in item.speaker.name.lower() or head in (item.speaker.title or "").lower():
                     return item.speaker
-        if words[0].lower() in lx.ANONYMOUS_HEADS and bare[:1].islower() or _starts_indefinite(bare):
+        if words[0].lower() in lx.ANONYMOUS_HEADS and bare[:1].islower():
             return Speaker(bare, "anonymous")
         if len(words) == 1 or (
             head in lx.ORGANIZATION_SHORT_FORMS and words[-1][:1].islower() and all(w[:1].isupper() for w in words[:-1])
@@ -278,6 +283,12 @@ def _split_title(name: str) -> tuple[str, str | None]:
     organisation words; a run longer than three words keeps its last two, since a
     portfolio may end in capitalised words too (`... for Jal Shakti Anil Kumar Verma`).
     """
+    head, of, rest = name.partition(" of ")
+    if of and head != name:
+        # `Chief Robert Ashkewe of Wabinoke Lake First Nation`: a titled name, then its body.
+        person, title = _split_title(head)
+        if title:
+            return person, f"{title} of {rest}"
     words = name.split()
     if not words or words[-1].lower() in lx.ORGANIZATION_WORDS:
         return name, None
