@@ -1,5 +1,6 @@
 """The `datasette-quotes` command line: a thin layer over the extractor and the store."""
 import json
+import os
 import sqlite3
 import sys
 from concurrent.futures.process import BrokenProcessPool
@@ -73,6 +74,7 @@ def load(db_path, paths, workers, strict):
         datasette quotes.db -m metadata.yml
     """
     _check_paths(paths)
+    _check_writable(Path(db_path))
     try:
         db = store.open_for_loading(db_path)
     except sqlite3.DatabaseError as error:
@@ -116,6 +118,15 @@ def _check_paths(paths) -> None:
         _error(message)
     if errors:
         sys.exit(1)
+
+
+def _check_writable(db_path: Path) -> None:
+    """A read-only file, or a folder where SQLite cannot create its write-ahead log,
+    would otherwise fail with SQLite's vaguer "unable to open database file"."""
+    folder = db_path.parent
+    targets = [db_path, folder] if db_path.exists() else [folder]
+    if folder.is_dir() and not all(os.access(target, os.W_OK) for target in targets):
+        raise click.ClickException(f"{db_path}: read-only: cannot write to it or to its folder")
 
 
 def _save(db, db_path, batch) -> store.SaveCounts:

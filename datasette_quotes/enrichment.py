@@ -16,7 +16,7 @@ from wtforms.validators import DataRequired
 
 from . import store
 from .extractor import extract
-from .sql_functions import article_day
+from .sql_functions import article_day, as_text
 
 NO_DATE_COLUMN = ""
 
@@ -63,7 +63,8 @@ class ExtractQuotes(Enrichment):
             except ValueError as error:
                 failed.append((row, f"{config['date_column']}: {error}"))
                 continue
-            articles.append(store.Article(article_file(table, row, pks), str(text), extract(str(text), date)))
+            text = as_text(text)
+            articles.append(store.Article(article_file(table, row, pks), text, extract(text, date)))
         await write(db, lambda conn: store.save(sqlite_utils.Database(conn), articles))
         for row, message in failed:
             await self.log_error(db, job_id, [path_from_row_pks(row, pks, pks == ["rowid"], quote=False)], message)

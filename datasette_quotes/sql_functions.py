@@ -25,11 +25,16 @@ def quotes_json(text, date=None) -> str | None:
     """
     if text is None:
         return None
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", errors="replace")
-    text = str(text)
+    text = as_text(text)
     records = extract(text, article_day(date)).as_json_records(article_id(text))
     return json.dumps(records, ensure_ascii=False)
+
+
+def as_text(value) -> str:
+    """A column value as text, the way SQLite's text functions read it."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
 
 
 def article_day(value) -> str | None:

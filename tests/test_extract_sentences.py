@@ -55,3 +55,59 @@ def test_a_government_agency_is_not_a_news_outlet():
 def test_an_outlet_reporting_is_the_speaker():
     a = only("Prices rose sharply in March, the Vesk Times reported.")
     assert (a.speaker_name, a.source.kind, a.source.via) == ("Vesk Times", "news_agency_report", ())
+
+
+def test_a_participle_of_saying_introduces_a_quotation():
+    a = only('The councillor mocked the budget on Monday, tweeting, "Count the potholes. Fixed?"')
+    assert (a.type, a.quote.text) == ("direct", "Count the potholes. Fixed?")
+    assert (a.speaker.text, a.cue.text) == ("The councillor", "tweeting")
+
+
+def test_a_quote_only_participle_without_a_quotation_reports_nothing():
+    assert extract("The ferry company filed a motion, asking the court to delay the hearing.").attributions == ()
+
+
+def test_a_quotation_set_off_by_commas_ends_before_the_rest_of_the_sentence():
+    a = only('The coach then says, "Hold the line," until the final whistle.')
+    assert (a.type, a.quote.text, a.speaker.text) == ("direct", "Hold the line,", "The coach")
+
+
+def test_an_inverted_speaker_after_a_quotation_may_be_followed_by_a_phrase():
+    a = only('"The committee is lurching from one idea to the next," said one Green councillor on the panel.')
+    assert (a.type, a.speaker.text) == ("direct", "one Green councillor")
+    assert a.quote.text == "The committee is lurching from one idea to the next,"
+
+
+def test_an_opening_quotation_outweighs_a_that_clause_after_the_cue():
+    text = (
+        '"We are in a hard week for the valley," Mayor Ilse Brandt told reporters after the meeting '
+        "that was held on the ferry."
+    )
+    a = only(text)
+    assert (a.type, a.quote.text) == ("direct", "We are in a hard week for the valley,")
+    assert a.speaker_name == "Ilse Brandt"
+
+
+def test_a_colon_after_a_verb_of_concluding_introduces_the_quotation():
+    a = only('She concluded: "The river will decide how fast we rebuild the mill."')
+    assert (a.type, a.quote.text, a.cue.text) == ("direct", "The river will decide how fast we rebuild the mill.", "concluded")
+
+
+def test_told_a_possessive_audience_then_a_quotation():
+    a = only('Varga, who phoned Brandt after the count, told her supporters, "I still love this valley."')
+    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "I still love this valley.", "Varga")
+
+
+def test_a_bare_weekday_after_the_cue_is_an_adjunct():
+    a = only('A city official said Wednesday, "There are talks between the council and the mill."')
+    assert (a.type, a.quote.text) == ("direct", "There are talks between the council and the mill.")
+
+
+def test_more_verbs_of_saying():
+    text = (
+        '"This is a big win for the league," Orla Kent confessed.\n\n'
+        '"They came for the free bread," Tom Bennett shot back with a laugh.'
+    )
+    first, second = extract(text).attributions
+    assert (first.type, first.cue.text, first.speaker_name) == ("direct", "confessed", "Orla Kent")
+    assert (second.type, second.cue.text, second.speaker_name) == ("direct", "shot back", "Tom Bennett")

@@ -244,7 +244,7 @@ def test_a_read_only_database_is_a_one_line_error_and_unchanged(tmp_path):
         pass
     result = load(db_path, corpus)
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {db_path}: cannot use as a database: attempt to write a readonly database\n"
+    assert result.stderr == f"Error: {db_path}: read-only: cannot write to it or to its folder\n"
     assert contents(db_path) == before
 
 
@@ -319,6 +319,14 @@ def test_a_killed_load_leaves_a_consistent_database_and_a_rerun_completes_it(tmp
     assert contents(db_path) == contents(reference)
 
 
+async def _article_count(datasette):
+    response = await datasette.client.get("/quotes/articles.json?_size=0&_extra=count")
+    assert response.status_code == 200
+    body = response.json()
+    # Datasette 1.0 gives the count on request (_extra=count); 0.65 always, by another name.
+    return body["count"] if "count" in body else body["filtered_table_rows_count"]
+
+
 @pytest.mark.asyncio
 async def test_datasette_answers_while_a_load_writes(tmp_path):
     db_path = tmp_path / "quotes.db"
@@ -340,13 +348,10 @@ async def test_datasette_answers_while_a_load_writes(tmp_path):
             for path in paths:
                 response = await datasette.client.get(path)
                 assert response.status_code == 200, (path, response.text[:300])
-            response = await datasette.client.get("/quotes/articles.json?_size=0")
-            assert response.status_code == 200
-            counts.append(response.json()["filtered_table_rows_count"])
+            counts.append(await _article_count(datasette))
     finally:
         stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr
     assert counts == sorted(counts)
     assert len(set(counts)) >= 2, "the load finished before Datasette saw it write"
-    response = await datasette.client.get("/quotes/articles.json?_size=0")
-    assert response.json()["filtered_table_rows_count"] == 420
+    assert await _article_count(datasette) == 420

@@ -132,8 +132,7 @@ def test_the_readme_commands_load_and_serve_with_the_installed_wheel(built, tmp_
 
 
 def test_sqlite_utils_finds_quotes_json_in_the_installed_wheel(built, tmp_path):
-    _, bin_dir = built
-    run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "sqlite-utils"])
+    _, bin_dir = built  # sqlite-utils came with the wheel: it is a dependency
     output = run([str(bin_dir / "sqlite-utils"), "query", "stories.db",
                   "select quotes_json('\u201cWe will rebuild,\u201d said Mayor Tilda Varnham.') as quotes"],
                  cwd=tmp_path)

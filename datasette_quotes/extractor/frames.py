@@ -38,7 +38,7 @@ _NAME_WORD = r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}’'.&/-]*"
 # Adjuncts between a verb of saying and its clause: days, channels, "citing X".
 ADJUNCT = regex.compile(
     rf"""\s*,?\s*(?:
-        (?:on|last|this|late|early|earlier)\s+(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?
+        (?:(?:on|last|this|late|early|earlier)\s+)?(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?
       | on\s+(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))(?:,?\s+\d{{4}})?
       | (?:in|during|earlier\s+in|since)\s+(?:{_MONTH}|\d{{4}})
       | (?:today|yesterday|tonight|earlier|later|again|also|separately|recently|too|publicly|privately|repeatedly|
@@ -77,7 +77,7 @@ NAME_COLON = regex.compile(rf"[\"“]?({_NAME_WORD}(?:[ \xa0]+{_NAME_WORD}){{0,2
 DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})[\s.]*$")
 # The subject a sentence opens with: a name, a pronoun or a short noun phrase.
 LEADING_SUBJECT = regex.compile(
-    rf"\s*((?:He|She|They|It|We|I)\b|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}})"
+    rf"\s*((?:He|She|They|It|We|I)\b|The\s+\p{{Ll}}+\b(?!\s+\p{{Lu}})|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}})"
 )
 AUTHORED_BY = regex.compile(
     r"\s*(?:released|published|issued|prepared|compiled|written|commissioned|conducted|produced)\b[^,]*?\bby\s+(?P<by>\S.*)$"
@@ -232,7 +232,8 @@ class FrameFinder:
         # Inverted order: `"...," said X` or `..., said X` (but not `X, who ..., said`).
         inverted_ok = verb not in TELL_FORMS
         if inverted_ok and (not before or before[-1] in "”\"’'»" or (before.endswith(",") and not self._appositive_before(max(sentence.start, left_end - SUBJECT_REACH), left_end))):
-            speaker = self._inverted_speaker(ce, sentence.end)
+            after_quote = bool(before) and before[-1] in "”\"’'»"
+            speaker = self._inverted_speaker(ce, sentence.end, after_quote)
             if speaker is not None:
                 content = self._content_before(sentence, left_end)
                 if content is None or (base in lx.WEAK_VERBS and not self._is_quote(content)):
@@ -257,6 +258,12 @@ class FrameFinder:
         clause_before = prefix and not has_that and not self._intro_only(sentence.start, phrase_start)
         content = None
         direct = False
+        opening = self.quote_at.get(sentence.start)
+        if (opening and opening.double and self.text[opening.close - 1] in ",?!"
+                and not masked[opening.after:phrase_start].strip(" ,")):
+            # `"...," Varga told reporters after a meeting that ...`: the opening
+            # quotation is what was said, whatever clause follows the cue.
+            content, direct, clause_before = (opening.start, opening.end), True, False
         if clause_before and self._quote_follows(after, sentence.end):
             clause_before = False  # `..., Kall said: "..."`: the quotation is what was said
         if (clause_before and prefix.endswith(",") and _np_like(prefix[:-1]) and not _name_like(masked[speaker[0]:speaker[1]])
@@ -341,7 +348,7 @@ class FrameFinder:
             speaker = lead.span(1)
         after, has_that = self._after_adjuncts(match.end(), sentence.end)
         content, direct = self._content_after(after, sentence.end, has_that, "say")
-        if content is None or speaker is None:
+        if content is None or speaker is None or (match.group() in lx.QUOTE_ONLY_PARTICIPLES and not direct):
             return None
         return Frame((match.start(), match.end()), speaker, content, sentence, match.group(), direct)
 
@@ -457,9 +464,10 @@ class FrameFinder:
             and _name_like(self.masked[segments[-2][0]:segments[-2][1]])
         )
 
-    def _inverted_speaker(self, pos: int, limit: int) -> Span | None:
+    def _inverted_speaker(self, pos: int, limit: int, after_quote: bool = False) -> Span | None:
         """`..., said Farah Ismail, an analyst.`: the speaker closes the sentence or is
-        followed only by punctuation, an appositive or adjuncts."""
+        followed only by punctuation, an appositive or adjuncts; after a quotation
+        (`"...," said one source on the panel.`) anything may follow it."""
         end = self._np_end(pos, limit)
         span = _strip_span(self.masked, pos, end)
         if span is None or not _np_like(self.masked[span[0]:span[1]]):
@@ -467,7 +475,7 @@ class FrameFinder:
         if AUXILIARIES.intersection(self.masked[span[0]:span[1]].lower().split()):
             return None
         after, _ = self._after_adjuncts(span[1], limit)
-        if not (self._ends_sentence(after, limit) or self.masked[after:limit].lstrip()[:1] in (",", ";", ":", "(")):
+        if not (after_quote or self._ends_sentence(after, limit) or self.masked[after:limit].lstrip()[:1] in (",", ";", ":", "(")):
             return None
         return span
 
@@ -479,7 +487,7 @@ class FrameFinder:
 
     def _told_object(self, pos: int, limit: int) -> Span | None:
         match = regex.compile(
-            rf"\s+((?:the\s+|a\s+|an\s+)?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*|\p{{Ll}}[\w-]*)(?:\s+(?:on|in)\s+(?:a|an)\s+(?:conference|earnings|phone)\s+call)?)"
+            rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*|\p{{Ll}}[\w-]*)(?:\s+(?:on|in)\s+(?:a|an)\s+(?:conference|earnings|phone)\s+call)?)"
         ).match(self.masked, pos, limit)
         if not match or match.group(1) in ("that", "of", "about", "him", "her", "them", "me", "us", "it"):
             return None
@@ -502,7 +510,11 @@ class FrameFinder:
         if start >= limit:
             return None, False
         quote = self.quote_at.get(start)
-        if quote and quote.double and self._ends_sentence(quote.after, limit):
+        if quote and quote.double and (
+            self._ends_sentence(quote.after, limit) or (lead.group(1) and self.text[quote.close - 1] in ",?!")
+        ):
+            # `says, "Don't do it," until ...`: words set off by a comma and closed by
+            # their own punctuation are the quotation, not the sentence's tail.
             return (quote.start, quote.end), True
         if not has_that and not quote:
             words = self.masked[start:start + 20].split()

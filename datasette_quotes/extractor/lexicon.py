@@ -16,7 +16,8 @@ REPORTING_VERBS = (
     "show", "charge", "question", "wonder", "yell", "shout", "scream", "exclaim", "whisper",
     "mutter", "chide", "scoff", "concur", "interject", "call", "call on", "call for", "label", "dub",
     "exhort", "implore", "liken", "brand", "hail", "praise", "slam", "blast", "criticise",
-    "criticize", "thank", "apologise", "apologize", "tout", "continue",
+    "criticize", "thank", "apologise", "apologize", "tout", "continue", "conclude",
+    "confess", "shoot back",
 )
 # Labels that end in a colon but name no speaker: "Photo: ...", "Update: ...".
 NOT_SPEAKER_LABELS = frozenset((
@@ -27,10 +28,17 @@ NOT_SPEAKER_LABELS = frozenset((
     "answer", "subscribe", "follow", "share", "tags", "topics", "category", "posted",
 ))
 
+# Participles that continue a sentence's speaker only with a quotation after them:
+# `..., tweeting, "..."`, but `asking the court to ...` reports no words.
+QUOTE_ONLY_PARTICIPLES = (
+    "tweeting", "asking", "replying", "responding", "concluding", "recalling", "joking",
+    "quipping", "posting", "shouting", "chanting", "exclaiming", "answering", "remarking",
+)
 # Participles that continue a sentence's speaker: "..., adding that ...".
 PARTICIPLE_CUES = (
     "saying", "adding", "noting", "arguing", "insisting", "warning", "writing", "explaining",
     "stressing", "claiming", "declaring", "asserting", "telling", "urging", "calling",
+    *QUOTE_ONLY_PARTICIPLES,
 )
 # Verbs that attribute speech only when quoted words follow: `called Burma a "good news
 # story"`, `urged voters to "stay home"`.
@@ -60,6 +68,7 @@ IRREGULAR_FORMS = {
     "find": ("found", "finds", "finding"),
     "show": ("showed", "shows", "shown", "showing"),
     "rule": ("ruled", "rules", "ruling"),
+    "shoot": ("shot", "shoots", "shooting"),
 }
 
 # Verbs that need "that", a quotation or a final position to count: alone they

@@ -14,10 +14,11 @@ import regex
 
 # Opening double mark -> the marks that may close it.
 DOUBLE_CLOSERS = {'"': ('"',), "“": ("”", '"'), "„": ("“", "”"), "«": ("»",), "»": ("«",), "''": ("''",)}
-DOUBLE_MARKS = frozenset('"“”„«»')
 SINGLE_OPENERS = frozenset("'‘‚‹")
 SINGLE_CLOSERS = frozenset("'’‹›")
-MARK_PATTERN = regex.compile("[\"“”„«»'‘’‚‹›]")
+# Single marks that are not apostrophes inside a word (Putin's, don't): only these can
+# open or close a quotation, and most single marks in news are such apostrophes.
+SINGLE_PATTERN = regex.compile(r"(?<![\p{L}\p{N}])['‘’‚‹›]|['‘’‚‹›](?![\p{L}\p{N}])")
 DOUBLE_PATTERN = regex.compile("''|[\"“”„«»]")
 
 # `rock 'n' roll`, `rock ’n’ roll`: the marks around n are apostrophes.
@@ -101,11 +102,9 @@ def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) 
     open_at = -1
     open_para = -1
     k = 0
-    for match in MARK_PATTERN.finditer(text):
+    for match in SINGLE_PATTERN.finditer(text):
         i = match.start()
         mark = text[i]
-        if mark in DOUBLE_MARKS:
-            continue
         while k < len(inside) and inside[k][1] < i:
             k += 1
         if k < len(inside) and inside[k][0] <= i <= inside[k][1]:
@@ -117,8 +116,6 @@ def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) 
         para = _paragraph_of(paragraph_starts, i)
         if open_at >= 0 and para != open_para:
             open_at = -1
-        if _is_letter(before) and _is_letter(after):
-            continue  # an apostrophe inside a word: Putin's, don't
         if N_CONTRACTION.match(text, i) or (i > 0 and N_CONTRACTION.match(text, i - 2)):
             continue
         if open_at < 0:

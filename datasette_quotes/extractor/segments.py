@@ -6,6 +6,7 @@ them.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -56,11 +57,11 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
 def split_sentences(text: str, masked: str, starts: list[int], body_end: int, quotes: list[Quote]) -> list[Sentence]:
     """Sentences in document order. A quotation never contains a sentence break, and a
     quotation that ends its own sentence ("...healthy." ISRO posted) ends it."""
-    closes_sentence = {
+    closes_sentence = sorted({
         q.after
         for q in quotes
         if text[q.close - 1] in ".?!" and NEXT_SENTENCE_START.match(text, q.after)
-    }
+    })
     sentences: list[Sentence] = []
     blocks = []
     for match in LINE.finditer(masked, starts[0], body_end):
@@ -75,7 +76,7 @@ def split_sentences(text: str, masked: str, starts: list[int], body_end: int, qu
             if not NEXT_SENTENCE_START.match(masked, end) or _is_abbreviation(masked, block_start, match.start() + 1):
                 continue
             cuts.append(end)
-        cuts.extend(c for c in closes_sentence if block_start < c < block_end)
+        cuts.extend(closes_sentence[bisect_right(closes_sentence, block_start):bisect_left(closes_sentence, block_end)])
         begin = block_start
         for cut in sorted(set(cuts)):
             _add(sentences, text, begin, cut, paragraph)

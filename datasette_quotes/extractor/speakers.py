@@ -19,6 +19,11 @@ PROPER_NAME = regex.compile(
     rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|and|&|de|del|la|bin|al|van|von)(?:[ \t]+the)?)?[ \t]+{_NAME_WORD})*"
 )
 ACRONYM_DEFINITION = regex.compile(rf"(?P<name>{PROPER_NAME.pattern}(?:,\s+{_NAME_WORD}(?:\s+(?:and|&)\s+{_NAME_WORD})+)?)\s+\((?P<acronym>[\p{{Lu}}][\p{{L}}&-]{{1,9}})\)")
+# The brackets alone, found first: the full pattern tried at every capital is slow.
+ACRONYM_BRACKET = regex.compile(r"\s\([\p{Lu}][\p{L}&-]{1,9}\)")
+ACRONYM_DEFINITION_ENDING = regex.compile(ACRONYM_DEFINITION.pattern + r"\Z")
+# How far before its brackets an acronym's name may start, in characters.
+ACRONYM_REACH = 300
 ACRONYM_IN_BRACKETS = regex.compile(r"\s*\([^()]{1,12}\)")
 POSSESSIVE = regex.compile(r"[’']s?$")
 DETERMINER = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
@@ -65,7 +70,11 @@ class SpeakerResolver:
         self.text = text
         self.lead = lead  # the first sentence of the body
         self.acronyms: dict[str, str] = {}
-        for match in ACRONYM_DEFINITION.finditer(text):
+        for bracket in ACRONYM_BRACKET.finditer(text):
+            line_start = text.rfind("\n", 0, bracket.start()) + 1
+            match = ACRONYM_DEFINITION_ENDING.search(text, max(line_start, bracket.start() - ACRONYM_REACH), bracket.end())
+            if match is None:
+                continue
             name = DETERMINER.sub("", match.group("name"))
             name = _drop_leading_titles(name)
             self.acronyms.setdefault(match.group("acronym"), name)
@@ -93,11 +102,15 @@ class SpeakerResolver:
         """The first multi-word person name (titles dropped) for each surname, with its place."""
         if self._people is None:
             self._people = {}
+            person_of: dict[str, str | None] = {}  # names repeat: judge each once
             for start, name in self.names:
                 if " " in name:
-                    name = _drop_leading_titles(name)
-                    if " " in name and _kind_of(name) == "person":
-                        self._people.setdefault(name.rsplit(" ", 1)[-1], (start, name))
+                    if name not in person_of:
+                        bare = _drop_leading_titles(name)
+                        person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
+                    person = person_of[name]
+                    if person:
+                        self._people.setdefault(person.rsplit(" ", 1)[-1], (start, person))
         return self._people
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
@@ -261,8 +274,12 @@ def _initials_index(names: list[tuple[int, str]]) -> dict[str, str]:
 
 
 def _trim_name(name: str) -> str:
-    name = SENTENCE_ARTICLE.sub("", name)
-    return POSSESSIVE.sub("", name)
+    # String tests, not the two patterns: this runs on every capitalised run of an article.
+    if name.startswith(("The ", "A ", "An ", "The\t", "A\t", "An\t")):
+        name = SENTENCE_ARTICLE.sub("", name)
+    if name.endswith(("'", "’", "'s", "’s")):
+        name = POSSESSIVE.sub("", name)
+    return name
 
 
 def _is_anonymous(mention: str) -> bool:
