@@ -7,8 +7,9 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
+import sqlite_utils
 
-from . import __version__, ingest, store
+from . import __version__, ingest, store, table_source
 
 # Articles saved per transaction: an interrupted load keeps whole batches only.
 BATCH_SIZE = 100
@@ -54,11 +55,16 @@ def extract_command(paths):
 
 @cli.command()
 @click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
-@paths_argument
+@click.argument("paths", nargs=-1, metavar="[PATH...]")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes that extract articles, while this one writes them.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that cannot be loaded.")
-def load(db_path, paths, workers, strict):
+@click.option("--table", help="Read the articles from this table of DB instead of from files.")
+@click.option("--text-column", metavar="COLUMN", help="The --table column that holds each article's text.")
+@click.option("--id-column", metavar="COLUMN", help="The --table column that identifies each row, such as its primary key.")
+@click.option("--date-column", metavar="COLUMN",
+              help="A --table column of YYYY-MM-DD dates or timestamps that overrides the date in the text.")
+def load(db_path, paths, workers, strict, table, text_column, id_column, date_column):
     """Extract attributions from articles and store them in a SQLite database.
 
     PATH is a file, a folder (its *.txt files, recursively) or a glob. Creates the
@@ -68,25 +74,40 @@ def load(db_path, paths, workers, strict):
     meanwhile. A file that cannot be used is reported and skipped, and the command then
     exits with status 1; with --strict it stops there, keeping the articles before it.
 
+    With --table, the articles are instead the rows of a table of DB (made by
+    sqlite-utils insert or a scraper, say) that have a text, read in the order of their
+    id, in this process. Each row's article has `TABLE/ID` as its file: the row's path in
+    Datasette when ID is its primary key, so quotes lead back to their row.
+
     \b
-    Example:
+    Examples:
         datasette-quotes load quotes.db data/ --workers 4
         datasette quotes.db -m metadata.yml
+        datasette-quotes load stories.db --table stories --text-column body --id-column id
     """
-    _check_paths(paths)
+    if table or text_column or id_column or date_column:
+        read_db = _open_table(db_path, paths, table, text_column, id_column, date_column)
+        files = table_source.row_count(read_db, table, text_column)
+        results = table_source.table_articles(read_db, table, text_column, id_column, date_column)
+    else:
+        if not paths:
+            raise click.UsageError("give the article PATHs, or a --table of DB")
+        _check_paths(paths)
     _check_writable(Path(db_path))
     try:
         db = store.open_for_loading(db_path)
     except sqlite3.DatabaseError as error:
         raise click.ClickException(f"{db_path}: cannot use as a database: {error}") from error
-    files = sum(1 for _ in ingest.article_files(paths))
+    if not table:
+        files = sum(1 for _ in ingest.article_files(paths))
+        results = ingest.extract_files(ingest.article_files(paths), workers)
     failed = False
     articles = quotes = 0
     batch = []
     try:
         with click.progressbar(length=files, label="Loading articles", file=sys.stderr,
                                hidden=files < PROGRESS_MIN_FILES) as bar:
-            for result in ingest.extract_files(ingest.article_files(paths), workers):
+            for result in results:
                 bar.update(1)
                 _report(result)
                 if result.error:
@@ -94,7 +115,7 @@ def load(db_path, paths, workers, strict):
                     if strict:
                         break
                     continue
-                batch.append(store.Article(result.path.name, result.text, result.extraction))
+                batch.append(result.article if table else store.Article(result.path.name, result.text, result.extraction))
                 if len(batch) == BATCH_SIZE:
                     saved = _save(db, db_path, batch)
                     articles, quotes, batch = articles + saved.articles, quotes + saved.quotes, []
@@ -103,12 +124,32 @@ def load(db_path, paths, workers, strict):
         raise click.ClickException(f"a worker process stopped unexpectedly ({error}); "
                                    "the batches saved before are kept") from error
     articles, quotes = articles + saved.articles, quotes + saved.quotes
+    if table:
+        read_db.close()  # before the writer's close, which can then fold the whole log back
     now = store.totals(db)
     db.close()  # folds the write-ahead log back into the file, which can then be copied alone
     click.echo(f"Loaded {articles} articles, {quotes} quotes into {db_path}; it holds "
                f"{now['articles']} articles, {now['quotes']} quotes, {now['speakers']} speakers")
     if failed:
         sys.exit(1)
+
+
+def _open_table(db_path, paths, table, text_column, id_column, date_column):
+    """A second connection to DB for reading the --table rows while the load writes."""
+    if paths:
+        raise click.UsageError("give either PATHs or --table, not both")
+    if not table:
+        raise click.UsageError("--text-column, --id-column and --date-column need --table")
+    if not (text_column and id_column):
+        raise click.UsageError("--table needs --text-column and --id-column")
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"{db_path}: no such file, so no table {table!r} to read")
+    try:
+        read_db = sqlite_utils.Database(db_path)
+        table_source.check_columns(read_db, table, [c for c in (text_column, id_column, date_column) if c])
+    except (sqlite3.DatabaseError, table_source.TableError) as error:
+        raise click.ClickException(f"{db_path}: {error}") from error
+    return read_db
 
 
 def _check_paths(paths) -> None:

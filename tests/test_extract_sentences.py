@@ -111,3 +111,60 @@ def test_more_verbs_of_saying():
     first, second = extract(text).attributions
     assert (first.type, first.cue.text, first.speaker_name) == ("direct", "confessed", "Orla Kent")
     assert (second.type, second.cue.text, second.speaker_name) == ("direct", "shot back", "Tom Bennett")
+
+
+def test_a_frame_ending_in_a_colon_after_an_adjunct_introduces_the_next_paragraph():
+    text = (
+        "She told the crowd at the fairground, to loud applause:\n\n"
+        '"There has never been a harvest like this one, not in my time."'
+    )
+    a = only(text)
+    assert (a.type, a.speaker.text, a.cue.text) == ("direct", "She", "told")
+    assert a.quote.text == "There has never been a harvest like this one, not in my time."
+
+
+def test_a_participle_after_quoted_words_ending_in_a_comma_ends_the_content():
+    a = only('The senator said the banking system was "rotten," noting the record fines of the year.')
+    assert (a.type, a.quote.text) == ("partial", 'the banking system was "rotten,"')
+
+
+def test_a_cue_set_off_from_a_final_quotation_quotes_it_after_a_clause():
+    a = only('The debate grew so heated that Governor Ana Ruiz said, "I feel like I need a translator."')
+    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "I feel like I need a translator.", "Ana Ruiz")
+
+
+def test_a_pronoun_inside_brackets_introduces_a_quotation():
+    text = 'She praised the ferry crew. (That said, she also noted, "When the river rises, we all wait.")'
+    a = only(text)
+    assert (a.type, a.quote.text, a.speaker.text) == ("direct", "When the river rises, we all wait.", "she")
+
+
+def test_an_adverb_before_the_comma_is_an_adjunct():
+    a = only('Tomas Varga replied evenly, "I think the mayor knows the figures are wrong."')
+    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "I think the mayor knows the figures are wrong.", "Tomas Varga")
+
+
+def test_a_us_legislators_party_and_state_is_an_appositive():
+    a = only('"The agency failed to act," said Sen. Ron Ortiz, R-Vesk.')
+    assert (a.type, a.speaker.text, a.speaker_name) == ("direct", "Sen. Ron Ortiz", "Ron Ortiz")
+
+
+def test_an_unknown_adjunct_then_a_comma_and_a_final_quotation():
+    a = only('Sen. Ron Ortiz, D-Vesk, said in an op-ed piece before the 2014 hearing, "The agency failed to act."')
+    assert (a.type, a.quote.text, a.speaker.text) == ("direct", "The agency failed to act.", "Sen. Ron Ortiz")
+
+
+def test_told_a_pronoun_audience():
+    text = (
+        '"We keep the mill running whatever the river does," he told me. "We always have."\n\n'
+        "She told them that the ferry would not run.\n\n"
+        "He told them the story of the flood."
+    )
+    quoted, continued, reported = extract(text).attributions
+    assert (quoted.type, quoted.cue.text, continued.quote.text) == ("direct", "told", "We always have.")
+    assert (reported.type, reported.quote.text) == ("indirect", "the ferry would not run")
+
+
+def test_an_emotive_verb_of_saying():
+    a = only('"If they were serious, they would have gone further," Brandt fumed.')
+    assert (a.type, a.speaker_name, a.cue.text) == ("direct", "Brandt", "fumed")

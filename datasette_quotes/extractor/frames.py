@@ -41,6 +41,7 @@ ADJUNCT = regex.compile(
         (?:(?:on|last|this|late|early|earlier)\s+)?(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?
       | on\s+(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))(?:,?\s+\d{{4}})?
       | (?:in|during|earlier\s+in|since)\s+(?:{_MONTH}|\d{{4}})
+      | \p{{Ll}}{{3,}}ly(?=\s*[,:])
       | (?:today|yesterday|tonight|earlier|later|again|also|separately|recently|too|publicly|privately|repeatedly|
            (?:last|this|earlier\s+this|over\s+the)\s+(?:week|weekend|month|year|morning|afternoon|evening|night))
       | of\s+(?:(?:him|her|them|it|his|their)\b|(?:the\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD})*
@@ -65,9 +66,10 @@ SECOND_REPORT = regex.compile(
 )
 CLAUSE_BREAK = regex.compile(r",|\s+(?:but|after|while|and|when|because)\b|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # `..., after a series of attacks`, `..., implicitly putting his name on the line`: an
-# adjunct of the report, not part of what was said.
+# adjunct of the report, not part of what was said. The comma may close quoted words:
+# `the system was "corrupt," noting that ...`.
 TRAILING_ADJUNCT = regex.compile(
-    r",\s+(?:after|though|although|citing|even\s+as"
+    rf"(?:,|(?<={MASK}[”\"]))\s+(?:after|though|although|citing|even\s+as"
     r"|(?:\p{Ll}+ly\s+)?(?!(?:including|excluding|according|regarding|concerning|during|notwithstanding|pending)\b)\p{Ll}{3,}ing)\b"
 )
 # `Ortega called the plan "tight" and said ...`: a second verb of the same speaker.
@@ -78,6 +80,13 @@ DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\
 # The subject a sentence opens with: a name, a pronoun or a short noun phrase.
 LEADING_SUBJECT = regex.compile(
     rf"\s*((?:He|She|They|It|We|I)\b|The\s+\p{{Ll}}+\b(?!\s+\p{{Lu}})|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}})"
+)
+OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them"))
+# The name or pronoun just before a cue, past a relative pronoun or two adverbs:
+# `... Gov. Ana Ruiz said`, `Lee, who declared`, `he also noted`.
+NEAREST_SPEAKER = regex.compile(
+    rf"(?<![\p{{L}}.])((?:he|she|they|we|I|He|She|They|We)\b|{_NAME_WORD}(?:[ \xa0]+{_NAME_WORD})*)"
+    rf"(?:,\s+(?:who|which)\s+|\s+)(?:\p{{Ll}}+ly\s+|also\s+|then\s+|again\s+|and\s+){{0,2}}$"
 )
 AUTHORED_BY = regex.compile(
     r"\s*(?:released|published|issued|prepared|compiled|written|commissioned|conducted|produced)\b[^,]*?\bby\s+(?P<by>\S.*)$"
@@ -120,6 +129,8 @@ APPOSITIVE_START = regex.compile(
     r"\d+|\p{Ll}+ed\b|a\s+member|one\s+of|himself|herself|"
     r"(?:in|at|during|on|after|while|via|through)\s+(?:a|an|the|its|his|her|their)\b|(?:of|from)\s+(?=\p{Lu}))"
     r"|\s*(?:however|too|though|in\s+turn|for\s+(?:his|her|their|its)\s+part)\s*$"
+    # A US legislator's party and state: `Sen. Ron Ortiz, D-Vesk, said`.
+    r"|\s*[RDI]-\p{Lu}[\p{L}.]*\s*$"
 )
 PLACE_TAIL = regex.compile(r"\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s*$")
 ORG_LIST_TAIL = regex.compile(
@@ -180,6 +191,8 @@ class FrameFinder:
                 frame = self._participle(sentence, match, found)
             else:
                 frame = self._frame(sentence, match, role)
+            if frame is None and role in ("verb", "participle"):
+                frame = self._quote_after_cue(sentence, match)
             if frame:
                 found.append(frame)
         if not found:
@@ -283,12 +296,14 @@ class FrameFinder:
                 if base in lx.QUOTE_VERBS and not direct:
                     return None
         speaker = author or speaker
-        if content is None and not prefix and self._ends_sentence(after, sentence.end):
+        if content is None and not prefix and (self._ends_sentence(after, sentence.end) or self._introduces_next(sentence)):
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         if content is None:
             return None
         if base in lx.WEAK_VERBS and not (has_that or direct or base == "describe" or (content[1] <= cs and self._ends_sentence(after, sentence.end))):
             return None
+        if told_object and masked[told_object[0]:told_object[1]] in OBJECT_PRONOUNS and not (has_that or direct):
+            return None  # `told them the story`: an audience, then no report
         return Frame((cs, ce), speaker, content, sentence, verb, direct, told_object, relays)
 
     def _according_to(self, sentence: Sentence, match: CueWord) -> Frame | None:
@@ -351,6 +366,29 @@ class FrameFinder:
         if content is None or speaker is None or (match.group() in lx.QUOTE_ONLY_PARTICIPLES and not direct):
             return None
         return Frame((match.start(), match.end()), speaker, content, sentence, match.group(), direct)
+
+    def _quote_after_cue(self, sentence: Sentence, match: CueWord) -> Frame | None:
+        """`... that Gov. Ana Ruiz said, "..."`, `Lee, who declared in the spin room, "..."`:
+        a cue set off by a comma or colon from the quotation that ends the sentence quotes
+        it, whatever the words before the cue; the speaker is the name or pronoun just
+        before the cue."""
+        if self._negated(match):
+            return None
+        after, _ = self._after_adjuncts(match.end(), sentence.end)
+        lead = LEAD_PUNCT.match(self.masked, after, sentence.end)
+        quote = self.quote_at.get(lead.end())
+        if not (lead.group(1) and quote and quote.double and self._ends_sentence(quote.after, sentence.end)):
+            return None
+        lo = max(sentence.start, match.start() - SUBJECT_REACH)
+        subject = self._subject(lo, match.start())
+        if subject is not None:
+            speaker = subject[2] or subject[0]
+        else:
+            near = NEAREST_SPEAKER.search(self.masked, lo, match.start())
+            if near is None:
+                return None
+            speaker = near.span(1)
+        return Frame((match.start(), match.end()), speaker, (quote.start, quote.end), sentence, match.group(), True)
 
     def _headline_frame(self, sentence: Sentence) -> Frame | None:
         """`Sanders: Clinton needs to ...`, `PENCE: Well, ...`: a name, a colon, the words."""
@@ -489,7 +527,7 @@ class FrameFinder:
         match = regex.compile(
             rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*|\p{{Ll}}[\w-]*)(?:\s+(?:on|in)\s+(?:a|an)\s+(?:conference|earnings|phone)\s+call)?)"
         ).match(self.masked, pos, limit)
-        if not match or match.group(1) in ("that", "of", "about", "him", "her", "them", "me", "us", "it"):
+        if not match or match.group(1) in ("that", "of", "about", "it"):
             return None
         return match.span(1)
 
@@ -517,6 +555,12 @@ class FrameFinder:
             # their own punctuation are the quotation, not the sentence's tail.
             return (quote.start, quote.end), True
         if not has_that and not quote:
+            last = self._last_quote_between(start, limit)
+            between = self.masked[start:last.open] if last else ""
+            if last and MASK not in between and between.rstrip().endswith((",", ":")) and self._ends_sentence(last.after, limit):
+                # `said in an op-ed piece before the hearing, "..."`: an adjunct the
+                # table does not know, then the quotation.
+                return (last.start, last.end), True
             words = self.masked[start:start + 20].split()
             word = words[0] if words else ""
             if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not AT_LEAST.match(self.masked, start)):
@@ -535,8 +579,10 @@ class FrameFinder:
                 after_quote = CLAUSE_BREAK.search(self.masked, self.double_quotes[i].after, end)
                 end = after_quote.start() if after_quote else end
         else:
-            trailing = TRAILING_ADJUNCT.search(self.masked, start, end)
-            end = trailing.start() if trailing else end
+            for trailing in TRAILING_ADJUNCT.finditer(self.masked, start, end):
+                if self.masked[trailing.start()] == "," or self.text[trailing.start() - 2] == ",":
+                    end = trailing.start()
+                    break
         return _strip_span(self.masked, start, end), False
 
     def _quote_follows(self, pos: int, limit: int) -> bool:
@@ -588,14 +634,21 @@ class FrameFinder:
             saw_intro = True
         return saw_intro
 
+    def _introduces_next(self, sentence: Sentence) -> bool:
+        """A sentence ending in a colon introduces the words that follow it."""
+        return self.masked[sentence.start:sentence.end].rstrip().endswith(":")
+
     def _ends_sentence(self, pos: int, limit: int) -> bool:
         return not self.masked[pos:limit].strip(" \t\n.,!?;:)")
 
-    def _last_quote_in(self, sentence: Sentence) -> Quote | None:
-        i = bisect_left(self.double_opens, sentence.end) - 1
-        if i >= 0 and self.double_quotes[i].open >= sentence.start and self.double_quotes[i].close < sentence.end:
+    def _last_quote_between(self, start: int, end: int) -> Quote | None:
+        i = bisect_left(self.double_opens, end) - 1
+        if i >= 0 and self.double_quotes[i].open >= start and self.double_quotes[i].close < end:
             return self.double_quotes[i]
         return None
+
+    def _last_quote_in(self, sentence: Sentence) -> Quote | None:
+        return self._last_quote_between(sentence.start, sentence.end)
 
 
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by"))

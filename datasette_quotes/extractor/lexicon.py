@@ -17,7 +17,7 @@ REPORTING_VERBS = (
     "mutter", "chide", "scoff", "concur", "interject", "call", "call on", "call for", "label", "dub",
     "exhort", "implore", "liken", "brand", "hail", "praise", "slam", "blast", "criticise",
     "criticize", "thank", "apologise", "apologize", "tout", "continue", "conclude",
-    "confess", "shoot back",
+    "confess", "shoot back", "fume", "snap", "gush",
 )
 # Labels that end in a colon but name no speaker: "Photo: ...", "Update: ...".
 NOT_SPEAKER_LABELS = frozenset((
