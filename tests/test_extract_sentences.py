@@ -168,3 +168,39 @@ def test_told_a_pronoun_audience():
 def test_an_emotive_verb_of_saying():
     a = only('"If they were serious, they would have gone further," Brandt fumed.')
     assert (a.type, a.speaker_name, a.cue.text) == ("direct", "Brandt", "fumed")
+
+
+def test_the_s_form_of_concluding_with_a_colon():
+    a = only('Surveying the empty docks, Williamson concludes: "Nobody did this to them. They failed themselves."')
+    assert (a.type, a.speaker_name, a.cue.text) == ("direct", "Williamson", "concludes")
+
+
+def test_a_participles_speaker_is_the_subject_after_an_introductory_adjunct():
+    a = only('At the Sunday debate, Varga compared himself to Brandt, saying, "I take no fees from the bank."')
+    assert (a.type, a.speaker.text, a.quote.text) == ("direct", "Varga", "I take no fees from the bank.")
+
+
+def test_an_inverted_speaker_ends_before_a_relative_that():
+    a = only('"We realized it was all lies," said one owner of a shop that sells fabric.')
+    assert (a.type, a.speaker.text) == ("direct", "one owner of a shop")
+
+
+def test_a_conjunction_before_the_opening_quotation():
+    a = only('Yet, "it is hard to make a causal link," added Zarate, the former deputy adviser.')
+    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "it is hard to make a causal link,", "Zarate")
+
+
+def test_a_lower_case_pronoun_subject_after_an_introductory_word_speaks_the_participle():
+    a = only('Meanwhile, it attacked the mayor, saying she "has offended farmers and boatmen."')
+    assert (a.type, a.speaker.text, a.quote.text) == ("partial", "it", 'she "has offended farmers and boatmen."')
+
+
+def test_quoted_words_opening_the_sentence_are_not_an_introductory_adjunct():
+    a = only('"The only way the mill will change is if owners face jail" for their conduct, she said.')
+    assert (a.type, a.speaker.text) == ("partial", "she")
+    assert a.quote.text == '"The only way the mill will change is if owners face jail" for their conduct'
+
+
+def test_concluding_talks_is_not_a_report():
+    text = "Vesk and Lorn on Tuesday concluded a four-day round of border talks in the capital."
+    assert extract(text).attributions == ()

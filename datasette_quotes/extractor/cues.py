@@ -82,7 +82,7 @@ class CueWord:
 def find_cue_words(masked: str) -> list[CueWord]:
     """Every cue form in `masked`, as whole words, in order."""
     hits = []
-    words = {w.strip(TOKEN_PUNCTUATION) for w in masked.split()}
+    words = {w.strip(TOKEN_PUNCTUATION) for w in set(masked.split())}  # each distinct token once
     for word in words.intersection(CUE_FORMS_BY_FIRST_WORD):
         forms = CUE_FORMS_BY_FIRST_WORD[word]
         at = masked.find(word)

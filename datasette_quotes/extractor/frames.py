@@ -79,7 +79,7 @@ NAME_COLON = regex.compile(rf"[\"“]?({_NAME_WORD}(?:[ \xa0]+{_NAME_WORD}){{0,2
 DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})[\s.]*$")
 # The subject a sentence opens with: a name, a pronoun or a short noun phrase.
 LEADING_SUBJECT = regex.compile(
-    rf"\s*((?:He|She|They|It|We|I)\b|The\s+\p{{Ll}}+\b(?!\s+\p{{Lu}})|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}})"
+    rf"\s*((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|The\s+\p{{Ll}}+\b(?!\s+\p{{Lu}})|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}})"
 )
 OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them"))
 # The name or pronoun just before a cue, past a relative pronoun or two adverbs:
@@ -147,7 +147,7 @@ COLON_FRAME = regex.compile(
 )
 INVERTED_SPEAKER_END = regex.compile(
     r"\s*(?:[,;:!?()]|(?<!\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Jr|Sr|Prof|Rev|Sgt|Capt|\p{Lu}))\.|$|"
-    r"\b(?:in|on|during|while|when|who|which|adding|after|before|because|as|"
+    r"\b(?:in|on|during|while|when|who|which|that|adding|after|before|because|as|"
     r"at\s+(?:a|an|the)\s+\p{Ll})\b)"
 )
 
@@ -357,7 +357,13 @@ class FrameFinder:
         if found:
             speaker = found[-1].speaker
         else:
-            lead = LEADING_SUBJECT.match(self.masked, sentence.start, match.start())
+            begin = sentence.start
+            for start, end in _comma_segments(self.masked, sentence.start, match.start()):
+                words = self.masked[start:end].split()
+                if words[0].lower() not in lx.INTRO_ADJUNCT_WORDS:
+                    break
+                begin = end + 1  # `At the debate, Varga ..., saying`: past the adjunct
+            lead = LEADING_SUBJECT.match(self.masked, begin, match.start())
             if not lead:
                 return None
             speaker = lead.span(1)
@@ -610,8 +616,9 @@ class FrameFinder:
             return None
         if (end - 1) in self.quote_closing_at:
             quote = self.quote_closing_at[end - 1]
-            if quote.open >= sentence.start and not text[sentence.start:quote.open].strip():
-                return (quote.start, quote.end)
+            lead = LEADING_CONJUNCTIONS.match(text, sentence.start, quote.open)
+            if quote.open >= sentence.start and not text[lead.end() if lead else sentence.start:quote.open].strip():
+                return (quote.start, quote.end)  # `"...," she said`, `Yet, "...," she added`
         return _strip_span(text, sentence.start, end)
 
     def _is_quote(self, content: Span) -> bool:
@@ -626,6 +633,8 @@ class FrameFinder:
         for start, end in _comma_segments(self.masked, lo, hi):
             words = self.masked[start:end].split()
             if not words or not words[0].strip(MASK + "“”\"«»„"):
+                if not saw_intro:
+                    return False  # quoted words open the sentence: `"..." for the record, she said`
                 continue  # a quoted title inside the adjunct: `In an interview on "Face the Nation,"`
             if saw_intro and _name_like(self.masked[start:end]) and len(words) <= 3:
                 continue  # `Speaking at a rally in Novi, Michigan,`: the place goes on

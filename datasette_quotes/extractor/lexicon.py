@@ -56,7 +56,8 @@ S_FORM_VERBS = frozenset((
     "emphasize", "insist", "observe", "reveal", "reiterate", "testify", "tweet", "announce",
     "describe", "caution", "complain", "point out", "wonder", "believe", "agree", "vow",
     "yell", "shout", "scream", "exclaim", "whisper", "mutter", "continue", "reply", "respond",
-    "recount", "boast", "quip", "lament", "plead", "concur", "retort",
+    "recount", "boast", "quip", "lament", "plead", "concur", "retort", "conclude", "confess",
+    "fume",
 ))
 
 # Verbs of saying whose forms are never nouns ("says" after "the clip" is still a verb).
@@ -78,7 +79,7 @@ WEAK_VERBS = frozenset((
     "question", "counter", "charge", "brief", "indicate", "report", "observe", "maintain", "state",
     "highlight", "estimate", "forecast", "predict", "propose", "suggest", "promise",
     "threaten", "demand", "agree", "accuse", "ask", "respond", "reply", "mention", "recall",
-    "describe", "inform", "continue",
+    "describe", "inform", "continue", "conclude",
 ))
 
 # Auxiliaries and adverbs allowed between a subject and its verb of saying.
