@@ -24,10 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "datasette-quotes-test"
 # A specifier that names a pre-release lets pip pick alphas for Datasette alone.
-# datasette-enrichments 0.5 calls APIs the 1.0 alphas removed; 0.6a needs them.
 RELEASE_LINES = {
     "0.65": ["datasette>=0.65,<1.0"],
-    "1.0": ["datasette>=1.0a0", "datasette-enrichments>=0.6a0"],
+    "1.0": ["datasette>=1.0a0"],
 }
 PINNED = ("pytest", "pytest-asyncio", "playwright")
 IMPORTS_DATASETTE = re.compile(r"^\s*(from|import)\s+datasette\b(?!_)", re.MULTILINE)
