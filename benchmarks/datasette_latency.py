@@ -6,10 +6,11 @@ its facets, a full-text search, a speaker page and an article page.
 
 The database is built with the real `load` on the project's `data/` articles, then every
 article, quote and relay row is copied with SQL under new ids (each copy of an article
-gets another date; speakers are copied 50 ways, so facets see thousands of speakers), and
-the store's full-text triggers index the copies. Datasette is started on 127.0.0.1 with
-the project's metadata.yml and default settings (plus trace_debug, to show the slowest
-SQL of each page); every request goes to 127.0.0.1 and their number is bounded.
+gets another date; speakers are copied 50 ways, so facets see thousands of speakers), the
+copies are indexed for search as a load indexes a batch, and ANALYZE runs as after a load.
+Datasette is started on 127.0.0.1 with the project's metadata.yml and default settings
+(plus trace_debug, to show the slowest SQL of each page; --no-suggest turns facet
+suggestions off); every request goes to 127.0.0.1 and their number is bounded.
 """
 import html
 import json
@@ -49,11 +50,16 @@ def build(db_path: Path, quotes_wanted: int) -> None:
         return ", ".join(replace.get(c, f"[{c}]") for c in columns[table])
 
     copy_ids = f"with recursive k(n) as (select 1 union all select n + 1 from k where n < {copies})"
+    shifted = f"date(coalesce(date, '2026-01-01'), '-' || (n % {DAYS}) || ' days')"
+    newest = store._newest_rowids(db)
     with db.conn:
+        # As a load does: the copies are indexed for search in one statement, not by triggers.
+        for table in store.FTS_COLUMNS:
+            db.execute(f"drop trigger [{table}_ai]")
         db.execute(f"""insert into articles {copy_ids} select {select("articles", {
             "id": "id || '-' || n",
             "file": "n || '-' || file",
-            "date": f"date(coalesce(date, '2026-01-01'), '-' || (n % {DAYS}) || ' days')",
+            "date": shifted,
         })} from articles, k where instr(id, '-') = 0""")
         db.execute(f"""insert into speakers {copy_ids} select {select("speakers", {
             "id": "id || '-' || n", "name": "name || ' ' || n",
@@ -63,10 +69,18 @@ def build(db_path: Path, quotes_wanted: int) -> None:
             "article_id": "article_id || '-' || n",
             "speaker_id": f"case when n % {SPEAKER_VARIANTS} = 0 then speaker_id"
                           f" else speaker_id || '-' || (n % {SPEAKER_VARIANTS}) end",
+            "speaker_name": f"case when n % {SPEAKER_VARIANTS} = 0 then speaker_name"
+                            f" else speaker_name || ' ' || (n % {SPEAKER_VARIANTS}) end",
+            "article_date": shifted.replace("date,", "article_date,"),
+            "article_month": "substr(" + shifted.replace("date,", "article_date,") + ", 1, 7)",
+            "article_file": "n || '-' || article_file",
         })} from quotes, k where instr(id, '-') = 0""")
         db.execute(f"""insert into quote_via {copy_ids} select {select("quote_via", {
             "quote_id": "quote_id || '-' || n",
         })} from quote_via, k where instr(quote_id, '-') = 0""")
+        store._index_new_rows(db, newest)
+    store.ensure_schema(db)  # the insert triggers again
+    store.analyze(db)
 
 
 def free_port() -> int:
@@ -128,7 +142,9 @@ def facets_timed_out(client: httpx.Client, url: str) -> str:
 @click.option("--quotes", "quotes_wanted", type=click.IntRange(min=1000), default=1_000_000, show_default=True)
 @click.option("--requests", "count", type=click.IntRange(min=1, max=200), default=20, show_default=True,
               help="Timed requests per page kind.")
-def main(db_path, quotes_wanted, count):
+@click.option("--no-suggest", is_flag=True, help="Serve with --setting suggest_facets off, as a large "
+              "published database would be.")
+def main(db_path, quotes_wanted, count, no_suggest):
     if db_path.name != "quotes.db":
         raise click.ClickException(f"{db_path}: metadata.yml describes a database file named quotes.db")
     if not db_path.exists():
@@ -149,6 +165,7 @@ def main(db_path, quotes_wanted, count):
         "quote view + facets": ["/quotes/quotes_view"],
         "search (quote view)": [f"/quotes/quotes_view?_search={w}" for w in SEARCH_WORDS],
         "search (quotes table)": [f"/quotes/quotes?_search={w}" for w in SEARCH_WORDS],
+        "search (search_quotes)": [f"/quotes/search_quotes?words={w}" for w in SEARCH_WORDS],
         "speaker page": [f"/quotes/-/speaker/{s}" for s in speakers],
         "speaker's quotes (view)": [f"/quotes/quotes_view?speaker_id={s}" for s in speakers],
         "article page": [f"/quotes/-/article/{a}" for a in articles],
@@ -158,7 +175,8 @@ def main(db_path, quotes_wanted, count):
     port = free_port()
     server = subprocess.Popen(
         ["datasette", "serve", str(db_path), "-m", str(ROOT / "metadata.yml"), "--host", "127.0.0.1",
-         "--port", str(port), "--setting", "trace_debug", "1"],
+         "--port", str(port), "--setting", "trace_debug", "1"]
+        + (["--setting", "suggest_facets", "off"] if no_suggest else []),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:

@@ -16,20 +16,27 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0"
 
+# A quote carries its speaker's name and kind and its article's date, file, dateline and
+# agency (copied by the store), so pages need no join.
 QUOTE_SQL = """
-select quotes.*, speakers.name as speaker_name, speakers.kind as speaker_kind,
-  articles.file as article_file, articles.date as article_date,
-  articles.dateline as article_dateline, articles.agency as article_agency
-from quotes
-join articles on articles.id = quotes.article_id
-left join speakers on speakers.id = quotes.speaker_id
+select quotes.* from quotes
+"""
+
+# A cluster's quotes in the order the articles carried them (undated articles last).
+CLUSTER_QUOTES_SQL = """
+select quotes.*, cluster_quotes.variant as variant
+from cluster_quotes
+join quotes on quotes.id = cluster_quotes.quote_id
+where cluster_quotes.cluster_id = ?
+order by coalesce(quotes.article_date, '9999'), quotes.article_file, quotes.start
 """
 
 # Newest first: by the day the words were said, else the article's day.
-NEWEST_FIRST = "order by coalesce(quotes.source_date, articles.date) desc, articles.file, quotes.start"
+NEWEST_FIRST = "order by coalesce(quotes.source_date, quotes.article_date) desc, quotes.article_file, quotes.start"
 
-# Quotes of the same speaker listed on a quote page; the speaker page lists them all.
+# Quotes of the same speaker listed on a quote page, and on each page of the speaker page.
 OTHER_QUOTES_SHOWN = 10
+SPEAKER_QUOTES_PER_PAGE = 50
 
 # A blank line ends a paragraph in the articles the loader reads.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -40,17 +47,25 @@ PAGE_ID_COLUMNS = {
     ("quotes_view", "article_id"): "article",
     ("quotes_view", "speaker_id"): "speaker",
     ("speaker_counts", "speaker_id"): "speaker",
+    ("speakers", "id"): "speaker",
+    ("quote_clusters", "id"): "cluster",
+    ("repeated_quotes", "cluster_id"): "cluster",
+    ("repeated_quotes", "first_article_id"): "article",
+    ("repeated_quotes", "first_quote_id"): "quote",
+    ("repeated_quotes", "speaker_id"): "speaker",
 }
 # Columns holding a speaker's name -> the row's column with the speaker's id.
 SPEAKER_NAME_COLUMNS = {
     ("quotes_view", "speaker"): "speaker_id",
     ("speaker_counts", "speaker"): "speaker_id",
     ("speakers", "name"): "id",
+    ("repeated_quotes", "speaker"): "speaker_id",
 }
 # Columns holding an outlet, linked to the quotes it relayed.
 OUTLET_COLUMNS = {("outlet_counts", "outlet"), ("quote_via", "outlet")}
 # In query results (no table), these column names hold page ids.
-QUERY_ID_COLUMNS = {"quote_id": "quote", "article_id": "article", "speaker_id": "speaker"}
+QUERY_ID_COLUMNS = {"quote_id": "quote", "article_id": "article", "speaker_id": "speaker", "cluster_id": "cluster",
+                    "first_article_id": "article"}
 
 # Canned queries, registered for every database that holds quotes. A blank
 # parameter means "any" where the description says so.
@@ -118,6 +133,65 @@ where speakers.name like '%' || :speaker || '%'
 order by articles.date desc, articles.file, quotes.start
 """,
     },
+    "search_quotes": {
+        "title": "Search quotes",
+        "description": "Quotes that contain the words given, most recently loaded first. Straight "
+        "from the full-text index, without counts or facets, so it stays fast on millions of quotes.",
+        "sql": """
+select quotes.id as quote_id, quotes.text as quote, quotes.speaker_name as speaker,
+  quotes.type as type, quotes.source_kind as source_kind, quotes.article_date as article_date,
+  quotes.article_agency as agency, quotes.speaker_id as speaker_id, quotes.article_id as article_id
+from quotes_fts
+join quotes on quotes.rowid = quotes_fts.rowid
+where quotes_fts match coalesce(nullif(escape_fts(:words), ''), '""')
+order by quotes_fts.rowid desc
+limit 100
+""",
+    },
+    "most_repeated_quotes": {
+        "title": "Most repeated quotes",
+        "description": "Quotations carried by the most articles, with who carried them first. "
+        "Leave the speaker blank for all, or give words of the speaker's name.",
+        "sql": """
+select quote_clusters.id as cluster_id, quote_clusters.text as quote, speakers.name as speaker,
+  quote_clusters.article_count as articles, quote_clusters.outlet_count as outlets,
+  quote_clusters.first_date as first_date, quote_clusters.first_agency as first_carrier,
+  quote_clusters.first_article_id as first_article_id, quote_clusters.speaker_id as speaker_id
+from quote_clusters
+left join speakers on speakers.id = quote_clusters.speaker_id
+where :speaker = '' or speakers.name like '%' || :speaker || '%'
+order by quote_clusters.article_count desc, quote_clusters.first_date, quote_clusters.id
+limit 100
+""",
+    },
+    "first_carriers": {
+        "title": "Who carried repeated quotes first",
+        "description": "For each agency, how many quotations carried by several articles it "
+        "carried first, and how many it carried in all.",
+        "sql": """
+select carrier.value as agency,
+  sum(quote_clusters.first_agency = carrier.value) as carried_first,
+  count(*) as carried,
+  round(1.0 * sum(quote_clusters.first_agency = carrier.value) / count(*), 2) as share_first
+from quote_clusters, json_each(quote_clusters.carried_by) as carrier
+group by carrier.value
+order by carried_first desc, carried desc, agency
+""",
+    },
+    "speakers_across_articles": {
+        "title": "Speakers across articles",
+        "description": "Speakers quoted in the most articles, with the names the articles "
+        "gave them. Kind: person, organization, anonymous or group; blank for all.",
+        "sql": """
+select speakers.id as speaker_id, speakers.name as speaker, speakers.kind as kind,
+  speakers.title as title, speakers.article_count as articles,
+  speakers.quote_count as quotes, speakers.names as names
+from speakers
+where :kind = '' or speakers.kind = :kind
+order by speakers.article_count desc, speakers.quote_count desc, speakers.name
+limit 100
+""",
+    },
 }
 
 
@@ -149,6 +223,7 @@ def register_routes():
         (r"^/(?P<database>[^/]+)/-/quote/(?P<id>[^/]+)$", quote_page),
         (r"^/(?P<database>[^/]+)/-/article/(?P<id>[^/]+)$", article_page),
         (r"^/(?P<database>[^/]+)/-/speaker/(?P<id>[^/]+)$", speaker_page),
+        (r"^/(?P<database>[^/]+)/-/cluster/(?P<id>[^/]+)$", cluster_page),
     ]
 
 
@@ -212,13 +287,14 @@ async def quote_page(datasette, request):
     via = [row["outlet"] for row in await db.execute(
         "select outlet from quote_via where quote_id = ? order by position", [quote["id"]]
     )]
-    other_quotes = []
+    other_quotes, other_quote_count = [], 0
     if quote["speaker_id"]:
-        other_quotes = await _quote_list(
-            datasette, db,
-            QUOTE_SQL + "where quotes.speaker_id = ? and quotes.id != ? " + NEWEST_FIRST,
-            [quote["speaker_id"], quote["id"]],
-        )
+        other_quote_count = (await db.execute("select count(*) from quotes where speaker_id = ? and id != ?",
+                                              [quote["speaker_id"], quote["id"]])).single_value()
+        other_quotes = await _speaker_quotes(datasette, db, quote["speaker_id"], OTHER_QUOTES_SHOWN, 0, quote["id"])
+    cluster = (await db.execute(
+        "select quote_clusters.* from cluster_quotes join quote_clusters on quote_clusters.id = cluster_quotes.cluster_id"
+        " where cluster_quotes.quote_id = ?", [quote["id"]])).first() if await db.table_exists("cluster_quotes") else None
     start, end = _paragraph_around(article["text"], quote["start"], quote["end"])
     # The chain reads from the speaker to the reader: the farthest relay comes first.
     relays = [{"name": outlet, "url": _relayed_by_url(datasette, db.name, outlet)} for outlet in reversed(via)]
@@ -232,8 +308,10 @@ async def quote_page(datasette, request):
         "segments": _segments(article["text"], [quote], start, end),
         "text_before": start > 0,
         "text_after": end < len(article["text"]),
-        "other_quotes": other_quotes[:OTHER_QUOTES_SHOWN],
-        "other_quote_count": len(other_quotes),
+        "other_quotes": other_quotes,
+        "other_quote_count": other_quote_count,
+        "cluster": dict(cluster) if cluster else None,
+        "cluster_url": _page_url(datasette, db.name, "cluster", cluster["id"]) if cluster else None,
     })
 
 
@@ -255,18 +333,73 @@ async def article_page(datasette, request):
 async def speaker_page(datasette, request):
     db = await _quotes_database(datasette, request)
     speaker = await _one(db, "select * from speakers where id = ?", [tilde_decode(request.url_vars["id"])])
-    quotes = await _quote_list(datasette, db, QUOTE_SQL + "where quotes.speaker_id = ? " + NEWEST_FIRST, [speaker["id"]])
-    by_month = Counter((quote["article_date"] or "")[:7] or "no date" for quote in quotes)
+    # Counted and charted in SQL, listed a page at a time: a speaker can have tens of
+    # thousands of quotes.
+    count = (await db.execute("select count(*) from quotes where speaker_id = ?", [speaker["id"]])).single_value()
+    by_source_kind = [tuple(row) for row in await db.execute(
+        "select source_kind, count(*) from quotes where speaker_id = ? group by 1 order by 2 desc, 1", [speaker["id"]])]
+    by_month = [tuple(row) for row in await db.execute(
+        "select coalesce(article_month, 'no date'), count(*) from quotes where speaker_id = ? group by 1 order by 1",
+        [speaker["id"]])]
+    page = _page_number(request)
+    quotes = await _speaker_quotes(datasette, db, speaker["id"], SPEAKER_QUOTES_PER_PAGE,
+                                   (page - 1) * SPEAKER_QUOTES_PER_PAGE)
+    speaker_url = _page_url(datasette, db.name, "speaker", speaker["id"])
     return await _render(datasette, request, "quotes_speaker.html", {
         "database": db.name,
         "speaker": speaker,
         "aliases": json.loads(speaker["aliases"] or "[]"),
+        "names": json.loads(speaker["names"] or "[]") if "names" in speaker else [],
         "quotes": quotes,
-        "by_source_kind": _bars(Counter(quote["source_kind"] for quote in quotes).most_common()),
-        "by_month": _bars(sorted(by_month.items())),
+        "count": count,
+        "newer_url": f"{speaker_url}?page={page - 1}" if page > 1 else None,
+        "older_url": f"{speaker_url}?page={page + 1}" if page * SPEAKER_QUOTES_PER_PAGE < count else None,
+        "by_source_kind": _bars(by_source_kind),
+        "by_month": _bars(by_month),
         "all_quotes_url": datasette.urls.table(db.name, "quotes_view")
         + "?" + urlencode({"speaker_id": speaker["id"]}),
     })
+
+
+async def cluster_page(datasette, request):
+    db = await _quotes_database(datasette, request)
+    cluster = await _one(db, "select * from quote_clusters where id = ?", [tilde_decode(request.url_vars["id"])])
+    # In the order the articles carried it: the first carrier first.
+    quotes = await _quote_list(datasette, db, CLUSTER_QUOTES_SQL, [cluster["id"]])
+    for quote in quotes:
+        quote["article_url"] = _page_url(datasette, db.name, "article", quote["article_id"])
+    variants = Counter(quote["variant"] for quote in quotes)
+    first_of_variant = {}
+    for quote in quotes:
+        first_of_variant.setdefault(quote["variant"], quote)
+    speaker = (await db.execute("select * from speakers where id = ?", [cluster["speaker_id"]])).first()
+    return await _render(datasette, request, "quotes_cluster.html", {
+        "database": db.name,
+        "cluster": cluster,
+        "carried_by": json.loads(cluster["carried_by"] or "[]"),
+        "speaker": dict(speaker) if speaker else None,
+        "speaker_url": _page_url(datasette, db.name, "speaker", speaker["id"]) if speaker else None,
+        "first": quotes[0] if quotes else None,
+        "quotes": quotes,
+        "variants": [(first_of_variant[number], variants[number]) for number in sorted(variants)],
+    })
+
+
+async def _speaker_quotes(datasette, db, speaker_id, limit, offset, excluding=None):
+    """One page of a speaker's quotes, newest first: chosen from the quotes table alone
+    (their article's date and file are copied onto them), then joined for display."""
+    ids = [row[0] for row in await db.execute(
+        "select id from quotes where speaker_id = ? and id is not ?"
+        " order by coalesce(source_date, article_date) desc, article_file, start limit ? offset ?",
+        [speaker_id, excluding, limit, offset])]
+    return await _quote_list(datasette, db, QUOTE_SQL + "where quotes.id in (select value from json_each(?)) "
+                             + NEWEST_FIRST, [json.dumps(ids)])
+
+
+def _page_number(request):
+    """The ?page= of a paginated page, from 1; anything else is the first page."""
+    page = request.args.get("page", "1")
+    return int(page) if page.isdigit() and int(page) > 0 else 1
 
 
 def _bars(counts):

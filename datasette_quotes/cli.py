@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from . import __version__, ingest, store, table_source
+from . import __version__, ingest, inputs, shards, store, table_source
 
-# Articles saved per transaction: an interrupted load keeps whole batches only.
-BATCH_SIZE = 100
+# Articles saved per transaction: an interrupted load keeps whole batches only. Each
+# commit rewrites the index pages the batch touched, so larger batches write faster.
+BATCH_SIZE = 250
 # Fewer files than this load too fast for a progress bar to help.
 PROGRESS_MIN_FILES = 20
 
@@ -24,30 +25,77 @@ def cli():
 
 
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+RECORD_FIELD_OPTIONS = ("text_field", "id_field", "date_field", "title_field", "url_field")
+
+
+def input_options(command):
+    """--format and the record field options, which `extract` and `load` share."""
+    options = [
+        click.option("--format", "form", type=click.Choice(inputs.FORMATS),
+                     help="Read every PATH as this, whatever its extension [default: by extension; - is text]."),
+        click.option("--text", "text_field", metavar="FIELD",
+                     help="The JSON or CSV field that holds each record's article text [default: text]."),
+        click.option("--id", "id_field", metavar="FIELD",
+                     help="The field that identifies each record [default: id, else its number]."),
+        click.option("--date", "date_field", metavar="FIELD",
+                     help="The field of YYYY-MM-DD dates or timestamps that overrides the date in the text "
+                          "[default: date]."),
+        click.option("--title", "title_field", metavar="FIELD", help="The field of the article's title [default: title]."),
+        click.option("--url", "url_field", metavar="FIELD", help="The field of the article's URL [default: url]."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _columns(text_field, id_field, date_field, title_field, url_field) -> inputs.Columns:
+    """The record fields to read; a field named here must be in every record."""
+    given = {"text": text_field, "id": id_field, "date": date_field, "title": title_field, "url": url_field}
+    named = {part: field for part, field in given.items() if field}
+    return inputs.Columns(**named, named=frozenset(named))
 
 
 @cli.command(name="extract")
 @paths_argument
-def extract_command(paths):
+@input_options
+def extract_command(paths, form, **fields):
     """Write the attributions found in articles as JSON Lines to stdout.
 
-    PATH is a file, a folder (its *.txt files, recursively) or a glob. One line per
-    attribution; "article" is the file name without its extension. Files are read
-    as UTF-8; invalid bytes become U+FFFD, with a warning. A file that cannot be used
-    is reported and skipped, and the command then exits with status 1.
+    PATH is a file, a folder (its article files, recursively), a glob, or - for
+    standard input; see "Inputs" below. One line per attribution; "article" is the
+    file name without its extension, or the record's id, and the first line of each
+    article also holds its text ("article_text"), so that `load --shards` can store
+    the lines without extracting again; "article_title" and "article_url" are a
+    page's or record's title and URL.
+    A file or record that cannot be used is reported and skipped, and the command then
+    exits with status 1.
 
     \b
-    Example:
+    Inputs, by extension (or --format):
+      .txt           UTF-8 text; invalid bytes become U+FFFD, with a warning
+      .html, .htm    a saved web page: trafilatura finds its text, title and date
+      .json          an array of records (objects), one article each
+      .jsonl         JSON Lines: one record per line
+      .csv           a header row, then one record per row
+    A record's article is its --text field; a record's or a page's date overrides
+    the date found in the text. Offsets count characters of the text as read.
+
+    \b
+    Examples:
         datasette-quotes extract data/ | jq .speaker_name
+        datasette-quotes extract stories.csv --text body --date published
+        curl -s https://example.com/story | datasette-quotes extract - --format html
     """
     _check_paths(paths)
+    columns = _columns(**fields)
     failed = False
-    for result in ingest.extract_files(ingest.article_files(paths)):
+    for result in ingest.extract_inputs(ingest.read_inputs(ingest.article_files(paths), columns, form)):
         _report(result)
         if result.error:
             failed = True
             continue
-        for record in result.extraction.as_json_records(result.path.stem):
+        article = result.input
+        for record in shards.json_records(result.extraction, article.name, article.text, article.title, article.url):
             click.echo(json.dumps(record, ensure_ascii=False))
     if failed:
         sys.exit(1)
@@ -64,10 +112,17 @@ def extract_command(paths):
 @click.option("--id-column", metavar="COLUMN", help="The --table column that identifies each row, such as its primary key.")
 @click.option("--date-column", metavar="COLUMN",
               help="A --table column of YYYY-MM-DD dates or timestamps that overrides the date in the text.")
-def load(db_path, paths, workers, strict, table, text_column, id_column, date_column):
+@click.option("--shards", "shard_paths", multiple=True, metavar="PATH",
+              help="Store the JSON Lines of `extract` or `dask-extract` instead of extracting: a file, "
+                   "a folder of .jsonl files, a glob, or - for standard input. Repeatable.")
+@input_options
+def load(db_path, paths, workers, strict, table, text_column, id_column, date_column, shard_paths, form, **fields):
     """Extract attributions from articles and store them in a SQLite database.
 
-    PATH is a file, a folder (its *.txt files, recursively) or a glob. Creates the
+    PATH is a file, a folder (its article files, recursively), a glob, or - for
+    standard input, read as `extract` reads it (see its --help): UTF-8 text, saved web
+    pages, and JSON, JSON Lines and CSV records. Each article keeps its file's name,
+    its title and URL, and its source: the file's path, or FILE#ID for a record. Creates the
     tables, views and full-text search on first use; loading the same articles again
     changes nothing. Articles are saved in batches, each all or nothing, in the order
     of their paths whatever the number of workers; Datasette can serve the database
@@ -79,13 +134,32 @@ def load(db_path, paths, workers, strict, table, text_column, id_column, date_co
     id, in this process. Each row's article has `TABLE/ID` as its file: the row's path in
     Datasette when ID is its primary key, so quotes lead back to their row.
 
+    With --shards, the articles and attributions are read from JSON Lines shards that
+    `dask-extract` wrote or `extract` printed, in order, without extracting again;
+    each article's file is its "article" name. Articles in which nothing was found
+    are not in the shards.
+
     \b
     Examples:
         datasette-quotes load quotes.db data/ --workers 4
+        datasette-quotes load quotes.db export.csv --text body --date published
         datasette quotes.db -m metadata.yml
         datasette-quotes load stories.db --table stories --text-column body --id-column id
+        datasette-quotes load quotes.db --shards 'shards/*.jsonl'
     """
-    if table or text_column or id_column or date_column:
+    if (table or shard_paths) and (form or any(fields.values())):
+        raise click.UsageError("--format, --text, --id, --date, --title and --url are for PATHs, "
+                               "not --table or --shards")
+    if shard_paths:
+        if paths or table:
+            raise click.UsageError("give either PATHs, --table or --shards")
+        errors = shards.argument_errors(shard_paths)
+        for message in errors:
+            _error(message)
+        if errors:
+            sys.exit(1)
+        files, results = 0, shards.read_shards(shard_paths)
+    elif table or text_column or id_column or date_column:
         read_db = _open_table(db_path, paths, table, text_column, id_column, date_column)
         files = table_source.row_count(read_db, table, text_column)
         results = table_source.table_articles(read_db, table, text_column, id_column, date_column)
@@ -98,9 +172,11 @@ def load(db_path, paths, workers, strict, table, text_column, id_column, date_co
         db = store.open_for_loading(db_path)
     except sqlite3.DatabaseError as error:
         raise click.ClickException(f"{db_path}: cannot use as a database: {error}") from error
-    if not table:
-        files = sum(1 for _ in ingest.article_files(paths))
-        results = ingest.extract_files(ingest.article_files(paths), workers)
+    changes = db.conn.total_changes
+    if not (table or shard_paths):
+        files = ingest.count_articles(ingest.article_files(paths), form)
+        results = ingest.extract_inputs(
+            ingest.read_inputs(ingest.article_files(paths), _columns(**fields), form), workers)
     failed = False
     articles = quotes = 0
     batch = []
@@ -115,7 +191,7 @@ def load(db_path, paths, workers, strict, table, text_column, id_column, date_co
                     if strict:
                         break
                     continue
-                batch.append(result.article if table else store.Article(result.path.name, result.text, result.extraction))
+                batch.append(result.article)
                 if len(batch) == BATCH_SIZE:
                     saved = _save(db, db_path, batch)
                     articles, quotes, batch = articles + saved.articles, quotes + saved.quotes, []
@@ -124,6 +200,12 @@ def load(db_path, paths, workers, strict, table, text_column, id_column, date_co
         raise click.ClickException(f"a worker process stopped unexpectedly ({error}); "
                                    "the batches saved before are kept") from error
     articles, quotes = articles + saved.articles, quotes + saved.quotes
+    try:
+        store.refresh_clusters(db)
+    except sqlite3.Error as error:
+        raise click.ClickException(f"{db_path}: cannot write the quote clusters: {error}") from error
+    if db.conn.total_changes > changes:  # a reload that changed nothing leaves the file as it was
+        store.analyze(db)
     if table:
         read_db.close()  # before the writer's close, which can then fold the whole log back
     now = store.totals(db)
@@ -280,3 +362,47 @@ def dask_extract_command(outdir, paths, scheduler):
     click.echo(f"Wrote {len(shards)} shards to {outdir}")
     if errors:
         sys.exit(1)
+
+
+@cli.command(name="speakers")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.option("--merge", nargs=2, multiple=True, metavar="NAME OTHER",
+              help="Make the speakers named NAME and OTHER one speaker. Repeatable.")
+@click.option("--split", nargs=2, multiple=True, metavar="NAME OTHER",
+              help="Keep the speakers named NAME and OTHER apart. Repeatable.")
+def speakers_command(db_path, merge, split):
+    """Correct which speaker names are one speaker, and list the corrections.
+
+    Names seen in different articles are merged into one speaker when they name the
+    same person or body ("MEA" and "Ministry of External Affairs", "Jaishankar" and "S
+    Jaishankar"). A correction is stored in DB and applied by every later `load`; a
+    later correction of the same two names replaces the earlier one. NAME and OTHER are
+    names as the speakers table's `names` column lists them (any case). Names that
+    only describe a speaker ("the ministry", "a senior official") stay in their article.
+
+    \b
+    Examples:
+        datasette-quotes speakers quotes.db --merge "EAM" "S Jaishankar"
+        datasette-quotes speakers quotes.db --split "Singh" "Rajnath Singh"
+    """
+    _check_writable(Path(db_path))
+    corrections = [store.Correction("merge", *pair) for pair in merge] + [
+        store.Correction("split", *pair) for pair in split]
+    try:
+        db = store.open_for_loading(db_path)
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"{db_path}: cannot use as a database: {error}") from error
+    try:
+        unknown = store.unknown_speaker_names(db, [name for c in corrections for name in (c.name, c.other)])
+        if unknown:
+            raise click.ClickException(f"{db_path}: no speaker named {unknown[0]!r}")
+        if corrections:
+            store.correct_speakers(db, corrections)
+            store.refresh_clusters(db)  # a cluster names its speaker
+        listed = store.speaker_corrections(db)
+    except sqlite3.Error as error:
+        raise click.ClickException(f"{db_path}: cannot write: {error}") from error
+    finally:
+        db.close()
+    for correction in listed:
+        click.echo(f"{correction.action}\t{correction.name}\t{correction.other}")

@@ -23,6 +23,7 @@ import dask.bag as db
 
 from .extractor import extract
 from .ingest import extract_file
+from .shards import json_records
 
 # Files per partition (one task, one shard): enough that scheduling costs little next to
 # extraction, few enough to spread a few thousand files over many workers.
@@ -78,7 +79,7 @@ def _extract_file(path: str) -> Result:
     extracted = extract_file(Path(path))
     if extracted.error:
         return [], extracted.error
-    return extracted.extraction.as_json_records(extracted.path.stem), None
+    return json_records(extracted.extraction, extracted.path.stem, extracted.text), None
 
 
 def _extract_record(line_path: tuple[str, str]) -> Result:
@@ -91,6 +92,6 @@ def _extract_record(line_path: tuple[str, str]) -> Result:
     if not isinstance(article, str) or not isinstance(text, str):
         return [], f"{path}: \"article\" and \"text\" must be strings: {line[:60]!r}"
     try:
-        return extract(text).as_json_records(article), None
+        return json_records(extract(text), article, text), None
     except Exception as error:  # one article that trips the extractor must not stop the others
         return [], f"{path}: article {article}: extraction failed: {' '.join(f'{type(error).__name__}: {error}'.split())}"

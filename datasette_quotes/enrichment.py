@@ -65,10 +65,22 @@ class ExtractQuotes(Enrichment):
                 continue
             text = as_text(text)
             articles.append(store.Article(article_file(table, row, pks), text, extract(text, date)))
-        await write(db, lambda conn: store.save(sqlite_utils.Database(conn), articles))
+        await write(db, lambda conn: save_and_cluster(sqlite_utils.Database(conn), articles))
         for row, message in failed:
             await self.log_error(db, job_id, [path_from_row_pks(row, pks, pks == ["rowid"], quote=False)], message)
         return len(rows) - len(failed)
+
+    async def finalize(self, db):
+        """As a load ends: fresh query planner statistics for the new rows."""
+        await write(db, lambda conn: store.analyze(sqlite_utils.Database(conn)))
+
+
+def save_and_cluster(db: sqlite_utils.Database, articles: list[store.Article]) -> None:
+    """Save a batch, then recompute the quote clusters, which span every article. After
+    each batch rather than once at the end, as a load does: a job paused or cancelled
+    between batches still leaves clusters that agree with the quotes stored."""
+    store.save(db, articles)
+    store.refresh_clusters(db)
 
 
 async def write(db, fn):

@@ -1,14 +1,17 @@
-"""Article files in, extractions out, for the `extract` and `load` commands.
+"""Articles in, extractions out, for the `extract` and `load` commands.
 
 Which files the PATH arguments name (streamed, in a stable order, each once), how a file
-is read and when it is refused, and extraction in worker processes. No SQLite here.
+is read and when it is refused, the records of JSON, JSON Lines and CSV files and of
+standard input, and extraction in worker processes. No SQLite here.
 """
 from __future__ import annotations
 
+import csv
 import glob
 import os
 import re
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -16,71 +19,94 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
+from . import store
 from .extractor import Extraction, extract
+from .inputs import (FORMAT_BY_SUFFIX, MAX_ARTICLE_BYTES, RECORD_FORMATS, STDIN, UTF16_BOMS, BadFile, Columns,
+                     Input, count_records, format_of, read_page, read_records)
 
-ARTICLE_SUFFIX = ".txt"
+# What a folder gives: the files whose extension names a format.
+ARTICLE_SUFFIXES = tuple(FORMAT_BY_SUFFIX)
+ARTICLE_SUFFIX_LIST = ", ".join(ARTICLE_SUFFIXES)
+STDIN_ARGUMENT = "-"
 GLOB_CHARS = "*?["
-# The longest news stories run to a few hundred kilobytes; a file many times that is a
-# dump or a scrape gone wrong, and would hold up a load for nothing useful.
-MAX_ARTICLE_BYTES = 2_000_000
 # Above this share of undecodable characters a file is not UTF-8 text with a few bad
 # bytes but something else altogether.
 MAX_UNDECODABLE_SHARE = 0.1
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # A whole page, not text with a tag in it: only the start of the file is looked at.
 HTML_PAGE = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 HTML_SNIFF_CHARS = 4096
-# Files handed to a worker at a time, and chunks in flight per worker: enough to keep the
-# workers busy, few enough that memory stays flat when the writer is the slower side.
+# Articles handed to a worker at a time, and chunks in flight per worker: enough to keep
+# the workers busy, few enough that memory stays flat when the writer is the slower side.
 CHUNK_SIZE = 16
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
 PARENT_CHECK_SECONDS = 1.0
 
 
-class BadFile(Exception):
-    """A file that cannot be used; the message names the file and the problem."""
+class ArticleFile(NamedTuple):
+    """A text file or HTML page, read by the worker that extracts it."""
+
+    path: Path
+    form: str
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """One file after reading and extraction: its text and extraction, or the error
-    that stopped it. A warning is about a file that was used anyway."""
+    """One article after reading and extraction: the article and its extraction, or
+    the error that stopped it. A warning is about an article that was used anyway."""
 
-    path: Path
-    text: str | None = None
+    input: Input | None = None
     extraction: Extraction | None = None
     warning: str | None = None
     error: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.input.path
+
+    @property
+    def text(self) -> str:
+        return self.input.text
+
+    @property
+    def article(self) -> store.Article:
+        article = self.input
+        return store.Article(article.path.name, article.text, self.extraction,
+                             title=article.title, url=article.url, source=article.source)
 
 
 def argument_errors(paths: Iterable[str]) -> list[str]:
     """One message for each PATH argument that names no article file."""
     errors = []
     for arg in paths:
-        if next(_files_named_by(_matches(arg)), None) is not None:
+        if arg == STDIN_ARGUMENT or next(_files_named_by(_matches(arg)), None) is not None:
             continue
         if Path(arg).is_dir():
-            errors.append(f"{arg}: folder holds no {ARTICLE_SUFFIX} files")
+            errors.append(f"{arg}: folder holds no article files ({ARTICLE_SUFFIX_LIST})")
         elif _matches(arg) or any(char in arg for char in GLOB_CHARS):
-            errors.append(f"{arg}: matches no {ARTICLE_SUFFIX} files")
+            errors.append(f"{arg}: matches no files")
         else:
             errors.append(f"{arg}: no such file or folder")
     return errors
 
 
 def article_files(paths: Iterable[str]) -> Iterator[Path]:
-    """The files PATH arguments name, in order and each once, streamed.
+    """The files PATH arguments name, in order and each once, streamed; `-` gives STDIN.
 
-    A folder gives its .txt files, recursively, in path order (folders reached through a
-    symlink are not followed: they may loop); a glob gives its matches. Repeats are
-    found by asking whether an earlier argument named the file, so memory grows with
-    the arguments, not with the files.
+    A folder gives its files with an article extension (.txt, .html, .json, ...),
+    recursively, in path order (folders reached through a symlink are not followed: they
+    may loop); a glob gives its matches. Repeats are found by asking whether an earlier
+    argument named the file, so memory grows with the arguments, not with the files.
     """
     files: set[str] = set()
     folders: set[str] = set()
     for arg in paths:
+        if arg == STDIN_ARGUMENT:
+            if str(STDIN) not in files:
+                yield STDIN
+            files.add(str(STDIN))
+            continue
         for match in _matches(arg):
             for path in _files_named_by([match]):
                 if not _named_before(path, files, folders):
@@ -114,7 +140,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.name.endswith(ARTICLE_SUFFIX) and not entry.is_dir():
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and not entry.is_dir():
             yield Path(entry.path)
 
 
@@ -122,17 +148,66 @@ def _named_before(path: Path, files: set[str], folders: set[str]) -> bool:
     absolute = os.path.abspath(path)
     if absolute in files:
         return True
-    return path.suffix == ARTICLE_SUFFIX and any(str(parent) in folders for parent in Path(absolute).parents)
+    return (path.name.lower().endswith(ARTICLE_SUFFIXES)
+            and any(str(parent) in folders for parent in Path(absolute).parents))
 
 
-def read_article(path: Path) -> tuple[str, str | None]:
-    """The article text as offsets count it, `open(path, encoding="utf-8").read()`, and
-    a warning when the file was used despite a problem.
+def read_inputs(files: Iterable[Path], columns: Columns, form: str | None = None) -> Iterator[ArticleFile | Input | BadFile]:
+    """What to extract, in order: text files and pages, which the extracting worker
+    reads, and the records of JSON, JSON Lines and CSV files and standard input, read
+    here as they stream. `form` (--format) overrides the files' extensions; standard
+    input is text unless it is given."""
+    for path in files:
+        chosen = format_of(path, form)
+        if path == STDIN:
+            yield from _stdin_inputs(chosen, columns)
+        elif chosen in RECORD_FORMATS:
+            yield from _file_records(path, chosen, columns)
+        else:
+            yield ArticleFile(path, chosen)
 
-    Invalid UTF-8 is replaced by U+FFFD with a warning, so offsets then index the text
-    with those replacements; a file that is mostly undecodable is refused, as are empty,
-    binary, UTF-16, HTML and oversized files (BadFile).
-    """
+
+def count_articles(files: Iterable[Path], form: str | None = None) -> int:
+    """How many articles the files hold, for a progress bar (standard input uncounted)."""
+    total = 0
+    for path in files:
+        if path == STDIN:
+            continue  # it can be read only once
+        chosen = format_of(path, form)
+        if chosen not in RECORD_FORMATS:
+            total += 1
+            continue
+        try:
+            with open(path, "rb") as stream:
+                total += count_records(stream, path, chosen)
+        except (OSError, ValueError, csv.Error, BadFile):
+            total += 1  # the file is reported as one error when it is read
+    return total
+
+
+def _file_records(path: Path, form: str, columns: Columns) -> Iterator[Input | BadFile]:
+    try:
+        with open(path, "rb") as stream:
+            yield from read_records(stream, path, form, columns)
+    except OSError as error:
+        yield BadFile(f"{path}: cannot read: {error.strerror}")
+
+
+def _stdin_inputs(form: str, columns: Columns) -> Iterator[Input | BadFile]:
+    if form in RECORD_FORMATS:
+        yield from read_records(sys.stdin.buffer, STDIN, form, columns)
+        return
+    data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+    try:
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise BadFile(f"{STDIN}: too large for an article (limit {MAX_ARTICLE_BYTES / 1e6:g} MB)")
+        yield _article(STDIN, data, form)
+    except BadFile as error:
+        yield error
+
+
+def read_file(path: Path, form: str = "text") -> Input:
+    """A text file, or a saved HTML page, as an Input; raises BadFile."""
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
@@ -140,10 +215,38 @@ def read_article(path: Path) -> tuple[str, str | None]:
         data = path.read_bytes()
     except OSError as error:
         raise BadFile(f"{path}: cannot read: {error.strerror}") from error
+    return _article(path, data, form)
+
+
+def _article(path: Path, data: bytes, form: str) -> Input:
+    if form == "html":
+        _check_bytes(path, data)
+        # The bytes, so that trafilatura can follow the page's own charset declaration.
+        return read_page(data, path)
+    text, warning = decode_article(path, data)
+    if HTML_PAGE.match(text[:HTML_SNIFF_CHARS]):
+        return read_page(text, path)
+    return Input(path, name=path.stem, source=str(path), text=text, warning=warning)
+
+
+def _check_bytes(path: Path, data: bytes) -> None:
     if data.startswith(UTF16_BOMS):
         raise BadFile(f"{path}: UTF-16 text; convert it to UTF-8")
     if b"\0" in data:
         raise BadFile(f"{path}: binary file (NUL bytes), not text")
+    if not data.strip():
+        raise BadFile(f"{path}: empty file")
+
+
+def decode_article(path: Path, data: bytes) -> tuple[str, str | None]:
+    """The article text as offsets count it, `open(path, encoding="utf-8").read()`, and
+    a warning when the file was used despite a problem.
+
+    Invalid UTF-8 is replaced by U+FFFD with a warning, so offsets then index the text
+    with those replacements; a file that is mostly undecodable is refused, as are empty,
+    binary and UTF-16 files (BadFile).
+    """
+    _check_bytes(path, data)
     warning = None
     try:
         text = data.decode("utf-8")
@@ -157,38 +260,50 @@ def read_article(path: Path) -> tuple[str, str | None]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise BadFile(f"{path}: empty file")
-    if HTML_PAGE.match(text[:HTML_SNIFF_CHARS]):
-        raise BadFile(f"{path}: an HTML page, not plain text; extract the article text from it first")
     return text, warning
 
 
-def extract_file(path: Path) -> Extracted:
-    """Read and extract one file; never raises."""
+def extract_file(path: Path, form: str = "text") -> Extracted:
+    """Read and extract one text file or page; never raises."""
     try:
-        text, warning = read_article(path)
+        article = read_file(path, form)
     except BadFile as error:
-        return Extracted(path, error=str(error))
+        return Extracted(error=str(error))
+    return extract_input(article)
+
+
+def extract_input(article: Input) -> Extracted:
+    """Extract one article, its own date overriding the text's; never raises."""
     try:
-        extraction = extract(text)
+        extraction = extract(article.text, article.date)
     except Exception as error:  # one article that trips the extractor must not stop the others
         message = " ".join(f"{type(error).__name__}: {error}".split())
-        return Extracted(path, text, warning=warning, error=f"{path}: extraction failed: {message}")
-    return Extracted(path, text, extraction, warning)
+        return Extracted(article, warning=article.warning, error=f"{article.source}: extraction failed: {message}")
+    return Extracted(article, extraction, article.warning)
 
 
-def extract_files(files: Iterable[Path], workers: int = 1) -> Iterator[Extracted]:
-    """`extract_file` over `files`, in their order, in `workers` processes (1: this one).
+def extract_item(item: ArticleFile | Input | BadFile) -> Extracted:
+    if isinstance(item, BadFile):
+        return Extracted(error=str(item))
+    if isinstance(item, Input):
+        return extract_input(item)
+    return extract_file(item.path, item.form)
 
-    Chunks of files go to the workers and a bounded number of them are in flight, so
-    memory stays flat however many files stream through.
+
+def extract_inputs(items: Iterable[ArticleFile | Input | BadFile], workers: int = 1) -> Iterator[Extracted]:
+    """`extract_item` over `items` (from `read_inputs`), in their order, in `workers`
+    processes (1: this one).
+
+    Chunks of articles go to the workers and a bounded number of them are in flight, so
+    memory stays flat however many articles stream through.
     """
     if workers == 1:
-        yield from map(extract_file, files)
+        yield from map(extract_item, items)
         return
     pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
         in_flight = deque()
-        for chunk in _chunks(files, CHUNK_SIZE):
+        for chunk in _chunks(items, CHUNK_SIZE):
             in_flight.append(pool.submit(_extract_chunk, chunk))
             if len(in_flight) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
                 yield from in_flight.popleft().result()
@@ -198,8 +313,8 @@ def extract_files(files: Iterable[Path], workers: int = 1) -> Iterator[Extracted
         pool.shutdown(cancel_futures=True)
 
 
-def _extract_chunk(paths: list[Path]) -> list[Extracted]:
-    return [extract_file(path) for path in paths]
+def _extract_chunk(items: list[ArticleFile | Input | BadFile]) -> list[Extracted]:
+    return [extract_item(item) for item in items]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 import sqlite_utils
 
+from . import clusters, entities
 from .extractor import Attribution, Extraction
 from .extractor.lexicon import PRONOUNS_OTHER, PRONOUNS_PERSON
 
@@ -22,22 +24,53 @@ NOT_ALIASES = PRONOUNS_PERSON | PRONOUNS_OTHER
 # same entity from one article to the next, so their identity is scoped to the article.
 ARTICLE_SCOPED_KINDS = ("anonymous", "group")
 
-PRIMARY_KEYS = {"articles": ["id"], "speakers": ["id"], "quotes": ["id"], "quote_via": ["quote_id", "position"]}
+ARTICLE_COLUMNS = {"id": str, "file": str, "date": str, "dateline": str, "agency": str, "text": str,
+                   "title": str, "url": str, "source": str}
+
+PRIMARY_KEYS = {"articles": ["id"], "speakers": ["id"], "quotes": ["id"], "quote_via": ["quote_id", "position"],
+                "speaker_names": ["id"], "speaker_corrections": ["name", "other"],
+                "quote_clusters": ["id"], "cluster_quotes": ["quote_id"]}
 
 FTS_COLUMNS = {"quotes": ["text"], "articles": ["text"]}
+
+# Page cache of a loading connection: a large load's indexes stay in memory.
+LOAD_CACHE_KIB = 65536
+LOAD_CHECKPOINT_PAGES = 16384
+# Rows of each index that ANALYZE samples after a load.
+ANALYSIS_ROWS = 1000
+
+# The quote view's facets count one table, not a join (a join made them time out on a
+# million quotes), so what the quote view shows is copied onto each quote: from its article
+# when the quote is saved, from its speaker when _refresh_speakers sets it. The faceted
+# columns are indexed; every other index costs each insert.
+QUOTE_ARTICLE_COLUMNS = {"article_date": str, "article_month": str, "article_agency": str,
+                         "article_dateline": str, "article_file": str}
+QUOTE_SPEAKER_COLUMNS = {"speaker_name": str, "speaker_kind": str}
 
 INDEXES = {
     "articles": [["date"], ["agency"], ["dateline"]],
     "speakers": [["name"], ["kind"]],
+    "speaker_names": [["speaker_id"], ["name"]],
     "quotes": [
         ["article_id"],
         ["speaker_id"],
+        ["speaker_name_id"],
         ["type"],
         ["source_kind"],
         ["platform"],
         ["source_date"],
+        ["relayed_by"],
+        ["article_date"], ["article_month"], ["article_agency"],
+        *([column] for column in QUOTE_SPEAKER_COLUMNS),
     ],
     "quote_via": [["outlet"]],
+    "quote_clusters": [["article_count"], ["first_agency"], ["speaker_id"]],
+    "cluster_quotes": [["cluster_id"]],
+}
+
+ADDED_COLUMNS = {
+    "quotes": {"speaker_name_id": str, "relayed_by": str, **QUOTE_ARTICLE_COLUMNS, **QUOTE_SPEAKER_COLUMNS},
+    "speakers": {"names": str, "quote_count": int, "article_count": int},
 }
 
 VIEWS = {
@@ -47,24 +80,23 @@ select
   quotes.id as id,
   quotes.text as quote,
   quotes.type as type,
-  speakers.name as speaker,
-  speakers.kind as speaker_kind,
+  quotes.speaker_name as speaker,
+  quotes.speaker_kind as speaker_kind,
   quotes.speaker_title as speaker_title,
   quotes.cue as cue,
   quotes.source_kind as source_kind,
   quotes.platform as platform,
   quotes.source_date as source_date,
   quotes.via as via,
-  articles.date as article_date,
-  substr(articles.date, 1, 7) as article_month,
-  articles.agency as agency,
-  articles.dateline as dateline,
-  articles.file as article_file,
+  quotes.relayed_by as relayed_by,
+  quotes.article_date as article_date,
+  quotes.article_month as article_month,
+  quotes.article_agency as agency,
+  quotes.article_dateline as dateline,
+  quotes.article_file as article_file,
   quotes.article_id as article_id,
   quotes.speaker_id as speaker_id
 from quotes
-join articles on articles.id = quotes.article_id
-left join speakers on speakers.id = quotes.speaker_id
 """,
     "speaker_counts": """
 select
@@ -77,11 +109,10 @@ select
   sum(quotes.type = 'partial') as partial,
   sum(quotes.type = 'indirect') as indirect,
   count(distinct quotes.article_id) as articles,
-  min(articles.date) as first_date,
-  max(articles.date) as last_date
+  min(quotes.article_date) as first_date,
+  max(quotes.article_date) as last_date
 from speakers
 join quotes on quotes.speaker_id = speakers.id
-join articles on articles.id = quotes.article_id
 group by speakers.id
 """,
     "outlet_counts": """
@@ -94,6 +125,25 @@ from quote_via
 join quotes on quotes.id = quote_via.quote_id
 group by quote_via.outlet
 """,
+    "repeated_quotes": """
+select
+  quote_clusters.id as cluster_id,
+  quote_clusters.text as quote,
+  speakers.name as speaker,
+  quote_clusters.article_count as articles,
+  quote_clusters.outlet_count as outlets,
+  quote_clusters.variant_count as variants,
+  quote_clusters.first_date as first_date,
+  quote_clusters.first_agency as first_agency,
+  articles.file as first_article_file,
+  quote_clusters.carried_by as carried_by,
+  quote_clusters.first_article_id as first_article_id,
+  quote_clusters.first_quote_id as first_quote_id,
+  quote_clusters.speaker_id as speaker_id
+from quote_clusters
+join articles on articles.id = quote_clusters.first_article_id
+left join speakers on speakers.id = quote_clusters.speaker_id
+""",
 }
 
 
@@ -104,6 +154,11 @@ class Article:
     file: str
     text: str
     extraction: Extraction
+    # What came with the article: a page's or record's title and URL; the file's path,
+    # or FILE#ID for a record.
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,11 +181,23 @@ def quote_id(article: str, attribution: Attribution) -> str:
     return content_id(article, attribution.quote.start, attribution.quote.end)
 
 
-def speaker_id(article: str, attribution: Attribution) -> str | None:
+def speaker_name_id(article: str, attribution: Attribution) -> str | None:
+    """The id of the speaker's name as this article gives it; names that describe
+    rather than name ("a senior official", "the ministry") are scoped to the article."""
     if attribution.speaker_name is None:
         return None
-    scope = article if attribution.speaker_kind in ARTICLE_SCOPED_KINDS else ""
-    return content_id(attribution.speaker_kind, attribution.speaker_name, scope)
+    return content_id(attribution.speaker_kind, attribution.speaker_name,
+                      _name_scope(article, attribution.speaker_kind, attribution.speaker_name))
+
+
+def _name_scope(article: str, kind: str, name: str) -> str:
+    return article if kind in ARTICLE_SCOPED_KINDS or entities.is_description(name) else ""
+
+
+def entity_id(entity: entities.Entity) -> str:
+    """A speaker shared across articles: with the same formula as a name id, a speaker
+    known by one name keeps that name's id."""
+    return content_id(entity.kind, entity.name, "")
 
 
 def open_for_loading(path) -> sqlite_utils.Database:
@@ -141,6 +208,12 @@ def open_for_loading(path) -> sqlite_utils.Database:
     """
     db = sqlite_utils.Database(path)
     db.execute("pragma journal_mode = wal")
+    # In WAL mode a commit need not wait for the disk: after a crash the database is still
+    # whole and may only lack the last batches, which a rerun stores again.
+    db.execute("pragma synchronous = normal")
+    db.execute(f"pragma cache_size = -{LOAD_CACHE_KIB}")
+    # Fewer, larger checkpoints: each one rewrites the pages the batches since touched.
+    db.execute(f"pragma wal_autocheckpoint = {LOAD_CHECKPOINT_PAGES}")
     ensure_schema(db)
     return db
 
@@ -151,15 +224,26 @@ def totals(db: sqlite_utils.Database) -> dict[str, int]:
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create tables, indexes, full-text search and views that do not exist yet."""
-    db["articles"].create(
-        {"id": str, "file": str, "date": str, "dateline": str, "agency": str, "text": str},
+    db["articles"].create(ARTICLE_COLUMNS, pk="id", if_not_exists=True)
+    # A database made before a column was added still loads: the column is added to it.
+    stored = db["articles"].columns_dict
+    for column, kind in ARTICLE_COLUMNS.items():
+        if column not in stored:
+            db["articles"].add_column(column, kind)
+    db["speakers"].create(
+        {"id": str, "name": str, "kind": str, "title": str, "aliases": str, "names": str,
+         "quote_count": int, "article_count": int},
         pk="id",
         if_not_exists=True,
     )
-    db["speakers"].create(
-        {"id": str, "name": str, "kind": str, "title": str, "aliases": str},
+    db["speaker_names"].create(
+        {"id": str, "name": str, "kind": str, "article_id": str, "titles": str, "speaker_id": str},
         pk="id",
+        foreign_keys=[("speaker_id", "speakers", "id")],
         if_not_exists=True,
+    )
+    db["speaker_corrections"].create(
+        {"name": str, "other": str, "action": str}, pk=("name", "other"), if_not_exists=True,
     )
     db["quotes"].create(
         {
@@ -170,6 +254,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             "start": int,
             "end": int,
             "speaker_id": str,
+            "speaker_name_id": str,
             "speaker_text": str,
             "speaker_start": int,
             "speaker_end": int,
@@ -192,6 +277,26 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         foreign_keys=[("quote_id", "quotes", "id")],
         if_not_exists=True,
     )
+    db["quote_clusters"].create(
+        {"id": str, "text": str, "speaker_id": str, "first_date": str, "first_agency": str,
+         "first_article_id": str, "first_quote_id": str, "article_count": int, "outlet_count": int,
+         "quote_count": int, "variant_count": int, "carried_by": str},
+        pk="id",
+        foreign_keys=[("speaker_id", "speakers", "id"), ("first_article_id", "articles", "id"),
+                      ("first_quote_id", "quotes", "id")],
+        if_not_exists=True,
+    )
+    db["cluster_quotes"].create(
+        {"quote_id": str, "cluster_id": str, "variant": int},
+        pk="quote_id",
+        foreign_keys=[("quote_id", "quotes", "id"), ("cluster_id", "quote_clusters", "id")],
+        if_not_exists=True,
+    )
+    # Databases made before these columns existed get them; a reload then fills them in.
+    for table, columns in ADDED_COLUMNS.items():
+        for column, column_type in columns.items():
+            if column not in db[table].columns_dict:
+                db[table].add_column(column, column_type)
     for table, indexes in INDEXES.items():
         for columns in indexes:
             db[table].create_index(columns, if_not_exists=True)
@@ -199,8 +304,17 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         # replace=True also rebuilds an index left without its triggers by a load killed
         # while creating it; a complete one is left as it is.
         db[table].enable_fts(columns, create_triggers=True, replace=True)
+        _create_fts_triggers(db, table, replace=True)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
+
+
+def analyze(db: sqlite_utils.Database) -> None:
+    """Refresh the query planner's statistics after a load, so that Datasette's filtered
+    pages pick the selective index. Sampled: seconds even on millions of quotes."""
+    db.execute(f"pragma analysis_limit = {ANALYSIS_ROWS}")
+    with db.conn:
+        db.execute("analyze")
 
 
 def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
@@ -214,11 +328,72 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
         # Take the write lock before the first read: a transaction that read first cannot
         # wait for another writer, it fails as soon as that one commits.
         db.execute("begin immediate")
+        changes = db.conn.total_changes
+        # Indexing the batch's new rows in one statement costs a third of what the insert
+        # triggers cost row by row; the triggers are back before the commit, so no reader
+        # ever sees them missing.
+        for table in FTS_COLUMNS:
+            db.execute(f"drop trigger [{table}_ai]")
+        newest, saved = _newest_rowids(db), set()
         for article in articles:
+            a_id = article_id(article.text)
+            if a_id in saved:  # saved again, its rows may go: the index must hold them first
+                _index_new_rows(db, newest)
+                newest, saved = _newest_rowids(db), set()
+            saved.add(a_id)
             speakers |= _save_article(db, article)
+        _index_new_rows(db, newest)
         _refresh_speakers(db, speakers)
+        if db.conn.total_changes == changes:
+            db.conn.rollback()  # nothing to store: the file stays byte for byte as it was
+        else:
+            for table in FTS_COLUMNS:
+                _create_fts_triggers(db, table)
     quotes = sum(len(article.extraction.attributions) for article in articles)
     return SaveCounts(len(articles), quotes)
+
+
+def _newest_rowids(db: sqlite_utils.Database) -> dict[str, int]:
+    return {table: db.execute(f"select coalesce(max(rowid), 0) from [{table}]").fetchone()[0] for table in FTS_COLUMNS}
+
+
+def _index_new_rows(db: sqlite_utils.Database, newest: dict[str, int]) -> None:
+    """Add the rows after `newest` to the full-text indexes: new rows get the next rowids."""
+    for table, columns in FTS_COLUMNS.items():
+        names = ", ".join(f"[{column}]" for column in columns)
+        db.execute(f"insert into [{table}_fts] (rowid, {names}) select rowid, {names} from [{table}] where rowid > ?",
+                   [newest[table]])
+
+
+def _create_fts_triggers(db: sqlite_utils.Database, table: str, replace: bool = False) -> None:
+    """The triggers that keep `table`'s full-text index in step with it. Unlike
+    sqlite-utils' own, an update reindexes only a text that changed, so setting a quote's
+    speaker does not touch the index. With `replace`, triggers that differ are rewritten."""
+    fts, columns = f"{table}_fts", FTS_COLUMNS[table]
+    names = ", ".join(f"[{column}]" for column in columns)
+    old = ", ".join(f"old.[{column}]" for column in columns)
+    new = ", ".join(f"new.[{column}]" for column in columns)
+    changed = " or ".join(f"old.[{column}] is not new.[{column}]" for column in columns)
+    triggers = {
+        f"{table}_ai": f"CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN\n"
+                       f"  INSERT INTO [{fts}] (rowid, {names}) VALUES (new.rowid, {new});\nEND",
+        f"{table}_ad": f"CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN\n"
+                       f"  INSERT INTO [{fts}] ([{fts}], rowid, {names}) VALUES ('delete', old.rowid, {old});\nEND",
+        f"{table}_au": f"CREATE TRIGGER [{table}_au] AFTER UPDATE OF {names} ON [{table}] WHEN {changed} BEGIN\n"
+                       f"  INSERT INTO [{fts}] ([{fts}], rowid, {names}) VALUES ('delete', old.rowid, {old});\n"
+                       f"  INSERT INTO [{fts}] (rowid, {names}) VALUES (new.rowid, {new});\nEND",
+    }
+    if not replace:
+        db.execute(triggers[f"{table}_ai"])
+        return
+    stored = dict(db.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = ?", [table]))
+    if all(stored.get(name) == sql for name, sql in triggers.items()):
+        return
+    with db.conn:
+        db.execute("begin immediate")
+        for name, sql in triggers.items():
+            db.execute(f"drop trigger if exists [{name}]")
+            db.execute(sql)
 
 
 def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
@@ -236,6 +411,9 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
         "dateline": meta.dateline,
         "agency": meta.agency,
         "text": article.text,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
     }
     if next(db.query("select * from articles where id = ?", [a_id]), None) != article_row:
         _upsert(db, "articles", [article_row])
@@ -249,25 +427,34 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
             [a_id],
         )
     }
-    quote_rows, via_rows, speaker_rows = {}, {}, {}
+    quote_rows, via_rows, name_rows = {}, {}, {}
     for attribution in article.extraction.attributions:
         q_id = quote_id(a_id, attribution)
-        s_id = speaker_id(a_id, attribution)
-        if s_id is not None:
-            speaker_rows[s_id] = (s_id, attribution.speaker_name, attribution.speaker_kind)
-        quote_rows[q_id] = _quote_row(q_id, a_id, s_id, attribution)
+        n_id = speaker_name_id(a_id, attribution)
+        if n_id is not None:
+            name, kind = attribution.speaker_name, attribution.speaker_kind
+            name_rows[n_id] = (n_id, name, kind, _name_scope(a_id, kind, name) or None)
+        quote_rows[q_id] = _quote_row(q_id, article_row, n_id, attribution)
         for position, outlet in enumerate(attribution.source.via):
             via_rows[(q_id, position)] = {"quote_id": q_id, "position": position, "outlet": outlet}
 
     db.conn.executemany("delete from quote_via where quote_id = ? and position = ?",
                         sorted(stored_via.keys() - via_rows.keys()))
     db.conn.executemany("delete from quotes where id = ?", [(q_id,) for q_id in sorted(stored_quotes.keys() - quote_rows.keys())])
-    # Speakers first: quotes point at them. Title and aliases are filled in by _refresh_speakers.
-    db.conn.executemany("insert or ignore into speakers (id, name, kind) values (?, ?, ?)", speaker_rows.values())
-    _upsert(db, "quotes", [row for q_id, row in quote_rows.items() if stored_quotes.get(q_id) != row])
+    # Titles and the speaker each name belongs to are filled in by _refresh_speakers.
+    db.conn.executemany("insert or ignore into speaker_names (id, name, kind, article_id) values (?, ?, ?, ?)",
+                        name_rows.values())
+    _upsert(db, "quotes", [row for q_id, row in quote_rows.items() if _without_speaker(stored_quotes.get(q_id)) != row])
     _upsert(db, "quote_via", [row for key, row in via_rows.items() if stored_via.get(key) != row])
-    old_speakers = {row["speaker_id"] for row in stored_quotes.values() if row["speaker_id"]}
-    return old_speakers | set(speaker_rows)
+    old_names = {row["speaker_name_id"] for row in stored_quotes.values() if row["speaker_name_id"]}
+    return old_names | set(name_rows)
+
+
+def _without_speaker(row: dict | None) -> dict | None:
+    """A stored quote row as _quote_row makes it: its speaker is set by _refresh_speakers."""
+    if row is None:
+        return None
+    return {column: value for column, value in row.items() if column != "speaker_id" and column not in QUOTE_SPEAKER_COLUMNS}
 
 
 def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
@@ -284,15 +471,15 @@ def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
     db.conn.executemany(sql, [tuple(row[column] for column in columns) for row in rows])
 
 
-def _quote_row(q_id: str, a_id: str, s_id: str | None, a: Attribution) -> dict:
+def _quote_row(q_id: str, article: dict, n_id: str | None, a: Attribution) -> dict:
     return {
         "id": q_id,
-        "article_id": a_id,
+        "article_id": article["id"],
         "text": a.quote.text,
         "type": a.type,
         "start": a.quote.start,
         "end": a.quote.end,
-        "speaker_id": s_id,
+        "speaker_name_id": n_id,
         "speaker_text": a.speaker.text if a.speaker else None,
         "speaker_start": a.speaker.start if a.speaker else None,
         "speaker_end": a.speaker.end if a.speaker else None,
@@ -304,29 +491,165 @@ def _quote_row(q_id: str, a_id: str, s_id: str | None, a: Attribution) -> dict:
         "platform": a.source.platform,
         "source_date": a.source.date,
         "via": json.dumps(list(a.source.via), ensure_ascii=False),
+        "relayed_by": a.source.via[0] if a.source.via else None,
+        "article_date": article["date"],
+        "article_month": article["date"][:7] if article["date"] else None,
+        "article_agency": article["agency"],
+        "article_dateline": article["dateline"],
+        "article_file": article["file"],
     }
 
 
-def _refresh_speakers(db: sqlite_utils.Database, speaker_ids: set[str]) -> None:
-    """Recompute title and aliases from all the speaker's quotes; drop unquoted speakers.
+Correction = entities.Correction
 
-    Derived from the quotes rather than merged row by row, so the result does not
-    depend on the order in which articles were loaded.
+
+def speaker_corrections(db: sqlite_utils.Database) -> list[Correction]:
+    return [Correction(action, name, other) for name, other, action in
+            db.execute("select name, other, action from speaker_corrections order by name, other")]
+
+
+def unknown_speaker_names(db: sqlite_utils.Database, names: list[str]) -> list[str]:
+    """The names among `names` that no shared speaker name matches."""
+    known = {entities.name_key(name) for (name,) in db.execute("select name from speaker_names where article_id is null")}
+    return [name for name in names if entities.name_key(name) not in known]
+
+
+def correct_speakers(db: sqlite_utils.Database, corrections: list[Correction]) -> None:
+    """Store the user's corrections and re-derive the speakers they change."""
+    with db.conn:
+        db.execute("begin immediate")
+        for correction in corrections:
+            # One row per pair of names, whichever order they were given in.
+            name, other = sorted((correction.name, correction.other))
+            db.execute("insert into speaker_corrections (name, other, action) values (?, ?, ?)"
+                       " on conflict (name, other) do update set action = excluded.action",
+                       [name, other, correction.action])
+        _refresh_speakers(db, set())
+
+
+def _refresh_speakers(db: sqlite_utils.Database, name_ids: set[str]) -> None:
+    """Re-derive speakers after quotes changed under the names `name_ids`.
+
+    The names' titles come from their quotes; the entities from all shared names and the
+    user's corrections (entities.resolve); each changed speaker's row from its quotes.
+    Derived, never merged row by row, so the result does not depend on load order.
     """
-    for s_id in sorted(speaker_ids):
-        # Most frequent title; ties go to the alphabetically first, for a stable answer.
-        title = db.execute(
-            "select speaker_title from quotes where speaker_id = ? and speaker_title is not null"
-            " group by speaker_title order by count(*) desc, speaker_title limit 1",
-            [s_id],
-        ).fetchone()
-        texts = db.execute("select distinct speaker_text from quotes where speaker_id = ?", [s_id]).fetchall()
-        if not texts:
-            db.execute("delete from speakers where id = ?", [s_id])
-            continue
-        aliases = sorted({text for (text,) in texts if text and text.lower() not in NOT_ALIASES})
-        db.execute(
-            "update speakers set title = :title, aliases = :aliases"
-            " where id = :id and (title is not :title or aliases is not :aliases)",
-            {"id": s_id, "title": title[0] if title else None, "aliases": json.dumps(aliases, ensure_ascii=False)},
-        )
+    touched = json.dumps(sorted(name_ids))
+    # Speaker ids whose quotes or names changed.
+    changed = {s_id for (s_id,) in db.execute(
+        "select speaker_id from speaker_names where id in (select value from json_each(?)) and speaker_id is not null",
+        [touched])}
+    titles: dict[str, list[str]] = {}
+    for n_id, title in db.execute(
+        "select speaker_name_id, speaker_title from quotes where speaker_name_id in (select value from json_each(?))"
+        " group by speaker_name_id, speaker_title order by speaker_name_id, speaker_title", [touched]):
+        titles.setdefault(n_id, [])
+        if title is not None:
+            titles[n_id].append(title)
+    db.conn.executemany("delete from speaker_names where id = ?", [(n_id,) for n_id in sorted(name_ids - titles.keys())])
+    for n_id, found in sorted(titles.items()):
+        _set_if_changed(db, "speaker_names", n_id, "titles", json.dumps(found, ensure_ascii=False))
+    shared = db.execute("select id, name, kind, titles, speaker_id from speaker_names"
+                        " where article_id is null order by id").fetchall()
+    corrections = speaker_corrections(db)
+    resolved = entities.resolve(
+        [entities.SpeakerName(n_id, name, kind, tuple(json.loads(titles or "[]"))) for n_id, name, kind, titles, _ in shared],
+        corrections,
+    )
+    # (name id, its speaker's id, the speaker, the speaker id stored)
+    assigned = [(n_id, entity_id(resolved[n_id]), resolved[n_id], stored) for n_id, _, _, _, stored in shared]
+    # A name scoped to its article is a speaker of its own, with the name's id.
+    for n_id, name, kind, stored in db.execute(
+        "select id, name, kind, speaker_id from speaker_names where article_id is not null"
+        " and id in (select value from json_each(?))", [json.dumps(sorted(name_ids))]
+    ).fetchall():
+        assigned.append((n_id, n_id, entities.Entity(name, kind), stored))
+    speakers = {}
+    for n_id, s_id, entity, stored in assigned:
+        speakers[s_id] = entity
+        if stored != s_id or n_id in name_ids:
+            changed |= {stored, s_id} - {None}
+            _set_if_changed(db, "speaker_names", n_id, "speaker_id", s_id)
+            db.execute("update quotes set speaker_id = :id, speaker_name = :name, speaker_kind = :kind"
+                       " where speaker_name_id = :name_id and (speaker_id is not :id or speaker_name is not :name)",
+                       {"id": s_id, "name": entity.name, "kind": entity.kind, "name_id": n_id})
+    for s_id in sorted(changed):
+        _refresh_speaker(db, s_id, speakers.get(s_id))
+
+
+def _refresh_speaker(db: sqlite_utils.Database, s_id: str, entity: entities.Entity | None) -> None:
+    """Write one speaker's row from its quotes, or drop it when it has none."""
+    # One pass over the speaker's quotes: (title, mention, article) and how often.
+    found = db.execute("select speaker_title, speaker_text, article_id, count(*) from quotes where speaker_id = ?"
+                       " group by speaker_title, speaker_text, article_id", [s_id]).fetchall()
+    if entity is None or not found:
+        db.execute("delete from speakers where id = ?", [s_id])
+        return
+    title_counts = Counter()
+    for title, _, _, count in found:
+        if title is not None:
+            title_counts[title] += count
+    # Most frequent title; ties go to the alphabetically first, for a stable answer.
+    title = min(title_counts, key=lambda t: (-title_counts[t], t), default=None)
+    counts = (sum(row[3] for row in found), len({row[2] for row in found}))
+    names = sorted({name for (name,) in db.execute("select name from speaker_names where speaker_id = ?", [s_id])})
+    texts = {row[1] for row in found}
+    # The mentions, and the other names merged into this speaker.
+    aliases = sorted({text for text in texts | (set(names) - {entity.name}) if text and text.lower() not in NOT_ALIASES})
+    row = {"id": s_id, "name": entity.name, "kind": entity.kind, "title": title,
+           "aliases": json.dumps(aliases, ensure_ascii=False), "names": json.dumps(names, ensure_ascii=False),
+           "quote_count": counts[0], "article_count": counts[1]}
+    if next(db.query("select * from speakers where id = ?", [s_id]), None) != row:
+        _upsert(db, "speakers", [row])
+
+
+def _set_if_changed(db: sqlite_utils.Database, table: str, row_id: str, column: str, value) -> None:
+    db.execute(f"update [{table}] set [{column}] = ? where id = ? and [{column}] is not ?", [value, row_id, value])
+
+
+def refresh_clusters(db: sqlite_utils.Database) -> None:
+    """Recompute the quote clusters of the whole database in one transaction, writing
+    only rows that changed. Run once at the end of a load: clusters span every article."""
+    with db.conn:
+        db.execute("begin immediate")
+        found = {row[0]: row for row in db.execute(
+            "select id, article_id, text, type, article_date, article_file, start, article_agency, speaker_id"
+            " from quotes where type in ('direct', 'partial')")}
+        quotations = {q_id: clusters.Quotation(*row[:4]) for q_id, row in found.items()}
+        cluster_rows, member_rows = {}, {}
+        for group in clusters.cluster(list(quotations.values())):
+            # First seen: the earliest article; undated articles count as the latest.
+            ordered = sorted(group, key=lambda q: (found[q][4] or "9999", found[q][5], found[q][6]))
+            first = found[ordered[0]]
+            c_id = content_id("cluster", group[0])
+            variants: dict[tuple, int] = {}
+            for q_id in ordered:
+                variant = variants.setdefault(clusters.words(clusters.quoted_text(quotations[q_id])), len(variants))
+                member_rows[q_id] = {"quote_id": q_id, "cluster_id": c_id, "variant": variant}
+            agencies = list(dict.fromkeys(found[q][7] for q in ordered if found[q][7]))
+            speakers = [found[q][8] for q in ordered if found[q][8]]
+            fullest = max(ordered, key=lambda q: len(clusters.words(clusters.quoted_text(quotations[q]))))
+            cluster_rows[c_id] = {
+                "id": c_id,
+                # A direct quote ends with the comma before "she said"; not part of the words.
+                "text": clusters.quoted_text(quotations[fullest]).rstrip(",;: "),
+                "speaker_id": max(sorted(set(speakers)), key=speakers.count) if speakers else None,
+                "first_date": first[4],
+                "first_agency": first[7],
+                "first_article_id": first[1],
+                "first_quote_id": first[0],
+                "article_count": len({found[q][1] for q in group}),
+                "outlet_count": len(agencies),
+                "quote_count": len(group),
+                "variant_count": len(variants),
+                "carried_by": json.dumps(agencies, ensure_ascii=False),
+            }
+        _replace_rows(db, "cluster_quotes", "quote_id", member_rows)
+        _replace_rows(db, "quote_clusters", "id", cluster_rows)
+
+
+def _replace_rows(db: sqlite_utils.Database, table: str, key: str, rows: dict[str, dict]) -> None:
+    """Make the table hold exactly `rows`, touching only the rows that differ."""
+    stored = {row[key]: row for row in db.query(f"select * from [{table}]")}
+    db.conn.executemany(f"delete from [{table}] where [{key}] = ?", [(k,) for k in sorted(stored.keys() - rows.keys())])
+    _upsert(db, table, [row for k, row in sorted(rows.items()) if stored.get(k) != row])

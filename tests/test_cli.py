@@ -38,9 +38,84 @@ def test_extract_writes_the_json_contract_with_exact_offsets(article_dir, articl
 
 def test_extract_output_is_the_extractions_json_records(article_dir, seed):
     path = article_dir / seed.name
-    expected = extract(path.read_text(encoding="utf-8")).as_json_records(seed.stem)
-    assert expected, "the seed has attributions"
-    assert records(run("extract", path).stdout) == expected
+    text = path.read_text(encoding="utf-8")
+    expected = extract(text).as_json_records(seed.stem)
+    assert len(expected) > 1, "the seed has attributions"
+    lines = records(run("extract", path).stdout)
+    # The article's text rides on its first record only, for `load --shards`.
+    assert [line.pop("article_text") for line in lines] == [text] + [None] * (len(expected) - 1)
+    # A page's or record's title and URL, on every record: a text file has none.
+    assert [(line.pop("article_title"), line.pop("article_url")) for line in lines] == [(None, None)] * len(expected)
+    # Article-level fields added later to the contract (title, url, source) are tested with the inputs.
+    assert [{key: line[key] for key in expected[0]} for line in lines] == expected
+
+
+def contents(db_path, file_column=True):
+    """Every table's rows in key order, optionally without where the article came from
+    (its file, and its source path, which shards do not carry)."""
+    db = sqlite_utils.Database(db_path)
+    keys = {"articles": "id", "speakers": "id", "quotes": "id", "quote_via": "quote_id, position"}
+    tables = {table: [dict(row) for row in db.query(f"select * from {table} order by {key}")]
+              for table, key in keys.items()}
+    if not file_column:
+        for row in tables["articles"]:
+            row.pop("file")
+            row.pop("source")
+        for row in tables["quotes"]:
+            row.pop("article_file")
+    return tables
+
+
+def test_shards_from_extract_load_the_same_database_as_the_files(tmp_path, article_dir, articles, seed):
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    # Two shards: the records of one article stay together in one of them.
+    for name, files in (("000000.jsonl", [seed.name]), ("000001.jsonl", sorted(f"{a}.txt" for a in articles))):
+        (shards / name).write_text(run("extract", *[article_dir / f for f in files]).stdout, encoding="utf-8")
+    from_files, from_shards, from_stdin = tmp_path / "files.db", tmp_path / "shards.db", tmp_path / "stdin.db"
+    assert run("load", from_files, article_dir).exit_code == 0
+    result = run("load", from_shards, "--shards", shards)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Loaded {len(articles) + 1} articles,")
+    assert contents(from_shards, file_column=False) == contents(from_files, file_column=False)
+    stored = {row["file"] for row in contents(from_shards)["articles"]}
+    assert stored == {seed.stem, *articles}
+    piped = CliRunner().invoke(cli, ["load", str(from_stdin), "--shards", "-"],
+                               input=run("extract", article_dir).stdout)
+    assert piped.exit_code == 0, piped.output
+    assert contents(from_stdin) == contents(from_shards)
+    # A reload of the same shards changes nothing.
+    before = list(sqlite_utils.Database(from_shards).conn.iterdump())
+    assert run("load", from_shards, "--shards", shards / "*.jsonl").exit_code == 0
+    assert list(sqlite_utils.Database(from_shards).conn.iterdump()) == before
+
+
+def test_bad_shard_lines_are_one_line_errors_and_the_rest_loads(tmp_path, article_dir, seed):
+    good = run("extract", article_dir / "orchard-frost.txt").stdout.splitlines()
+    seed_lines = run("extract", seed).stdout.splitlines()
+    moved = json.loads(seed_lines[0])
+    moved["quote"]["start"] += 1
+    shard = tmp_path / "bad.jsonl"
+    shard.write_text("\n".join(["{not json", *good, json.dumps(moved), *seed_lines[1:],
+                                 '{"article": "x", "quote": null}']) + "\n", encoding="utf-8")
+    db_path = tmp_path / "quotes.db"
+    result = run("load", db_path, "--shards", shard)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {shard}:1: not JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+        f"Error: {shard}:{len(good) + 2}: article {seed.stem!r}: span {moved['quote']['text'][:40]!r} at "
+        f"{moved['quote']['start']}-{moved['quote']['end']} is not in the article_text",
+        f"Error: {shard}:{len(good) + len(seed_lines) + 2}: article 'x' has no article_text before this record: "
+        "write shards with a current `extract` or `dask-extract`",
+    ]
+    assert [row["file"] for row in sqlite_utils.Database(db_path)["articles"].rows] == ["orchard-frost"]
+    for args, message in [(["--shards", tmp_path / "none.jsonl"], f"{tmp_path / 'none.jsonl'}: no such file or folder"),
+                          (["--shards", tmp_path / "*.json"], f"{tmp_path / '*.json'}: matches no shard files")]:
+        refused = run("load", tmp_path / "other.db", *args)
+        assert (refused.exit_code, refused.stderr) == (1, f"Error: {message}\n")
+        assert not (tmp_path / "other.db").exists()
+    both = run("load", tmp_path / "other.db", article_dir, "--shards", shard)
+    assert both.exit_code == 2 and "give either PATHs, --table or --shards" in both.stderr
 
 
 def test_extract_accepts_files_folders_and_globs_without_repeats(article_dir):
@@ -71,8 +146,9 @@ def test_paths_that_name_no_article_stop_before_anything_is_read(article_dir):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"Error: {article_dir / 'missing.txt'}: no such file or folder",
-        f"Error: {article_dir / 'empty-folder'}: folder holds no .txt files",
-        f"Error: {article_dir / 'nothing-*.txt'}: matches no .txt files",
+        f"Error: {article_dir / 'empty-folder'}: folder holds no article files (.txt, .html, .htm, .json, .jsonl, "
+        ".ndjson, .csv)",
+        f"Error: {article_dir / 'nothing-*.txt'}: matches no files",
     ]
     assert result.stdout == ""
 

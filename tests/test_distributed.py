@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 
 pytest.importorskip("dask.bag", reason="the dask extra is not installed: pip install -e '.[dask]'")
@@ -101,3 +102,22 @@ def test_dask_extract_reports_a_bad_file_and_exits_1(client, tmp_path, article_d
     assert f"Error: {article_dir / 'blank.txt'}: empty file" in result.output
     expected = CliRunner().invoke(cli, ["extract", str(article_dir)])
     assert shard_lines(sorted(str(p) for p in (tmp_path / "out").glob("*.jsonl"))) == expected.stdout.splitlines()
+
+
+def test_load_stores_the_dask_shards_as_it_stores_the_files(client, tmp_path):
+    out = tmp_path / "out"
+    shards, errors = write_shards(extract_files(sorted(str(p) for p in DATA.glob("*.txt")), partition_size=4), str(out))
+    assert errors == [] and len(shards) > 2
+    from_files, from_shards = tmp_path / "files.db", tmp_path / "shards.db"
+    assert CliRunner().invoke(cli, ["load", str(from_files), str(DATA)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["load", str(from_shards), "--shards", str(out)])
+    assert result.exit_code == 0, result.output
+    tables = {"articles": "id", "speakers": "id", "quotes": "id", "quote_via": "quote_id, position"}
+    for table, key in tables.items():
+        # Only where the article came from differs: the shards name each article without its
+        # extension, and dask-extract does not write the article's source path.
+        rows = {}
+        for name, db_path in (("shards", from_shards), ("files", from_files)):
+            rows[name] = [{column: value for column, value in row.items() if column not in ("file", "article_file", "source")}
+                          for row in sqlite_utils.Database(db_path).query(f"select * from {table} order by {key}")]
+        assert rows["shards"] == rows["files"], table

@@ -115,8 +115,8 @@ BAD_FILES = {
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (NUL bytes), not text"),
     "noise.txt": (bytes(range(128, 256)) * 40, "not text: 100% of it is not valid UTF-8"),
     "utf16.txt": ("\u201cHello,\u201d said Ann Brae.".encode("utf-16"), "UTF-16 text; convert it to UTF-8"),
-    "page.txt": (b"<!DOCTYPE html>\n<html><body><p>\xe2\x80\x9cHi,\xe2\x80\x9d she said.</p></body></html>",
-                 "an HTML page, not plain text; extract the article text from it first"),
+    "blank-page.html": (b"<!DOCTYPE html><html><head><title>Closed</title></head><body></body></html>",
+                        "an HTML page with no article text found in it"),
     "huge.txt": ((b"The council met again. " * 435_000)[:10_000_000], "10.0 MB, too large for an article (limit 2 MB)"),
 }
 ODD_BUT_GOOD = {
@@ -125,6 +125,8 @@ ODD_BUT_GOOD = {
     "marks.txt": "\u201d" * 100_000,
     "windows.txt": "date 2026-03-02\r\n\r\nVesk, March 2 (PTI): \u201cThe tram runs,\u201d said Pell Odum.\r\n",
     "tagged.txt": "\u201cNever print <script>alert(1)</script> in a headline,\u201d said Orla Fennimore.\n",
+    # A saved page, whatever its extension, is read for its main text.
+    "page.txt": "<!DOCTYPE html>\n<html><body><p>\u201cHi,\u201d said Ann Brae.</p></body></html>",
 }
 
 
@@ -143,6 +145,7 @@ def test_bad_files_get_one_line_each_and_the_rest_still_load(tmp_path, workers):
     db = sqlite_utils.Database(db_path)
     files = {row["file"] for row in db["articles"].rows}
     assert files == {f"{n:05}.txt" for n in range(5)} | set(ODD_BUT_GOOD)
+    assert db.execute("select text from articles where file = 'page.txt'").fetchone()[0] == "\u201cHi,\u201d said Ann Brae."
     windows = db.execute("select text from articles where file = 'windows.txt'").fetchone()[0]
     assert windows == open(corpus / "windows.txt", encoding="utf-8").read()
     for text, start, end, article_text in db.execute(
@@ -168,10 +171,10 @@ def test_strict_stops_at_the_first_bad_file_keeping_those_before(tmp_path):
 def test_an_extractor_failure_is_one_line_and_skips_only_that_article(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "corpus", range(40))
 
-    def failing_extract(text):
+    def failing_extract(text, date=None):
         if "plot 13 " in text:
             raise ValueError("unexpected\nmark")
-        return extract(text)
+        return extract(text, date)
 
     extract = ingest.extract
     monkeypatch.setattr(ingest, "extract", failing_extract)  # forked workers inherit it
@@ -185,10 +188,10 @@ def test_an_extractor_failure_is_one_line_and_skips_only_that_article(tmp_path, 
 def test_a_worker_that_dies_is_a_one_line_error_and_saved_batches_stay(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "corpus", range(BATCH_SIZE * 2 + 50))
 
-    def dying_extract(text):
+    def dying_extract(text, date=None):
         if f"plot {BATCH_SIZE * 2 + 20} " in text:
             os._exit(9)  # as the kernel's out-of-memory killer would leave it
-        return extract(text)
+        return extract(text, date)
 
     extract = ingest.extract
     monkeypatch.setattr(ingest, "extract", dying_extract)
@@ -207,8 +210,9 @@ def test_bad_arguments_write_nothing(tmp_path):
     db_path = tmp_path / "quotes.db"
     for paths, message in [
         ([tmp_path / "missing"], f"{tmp_path / 'missing'}: no such file or folder"),
-        ([corpus, tmp_path / "empty"], f"{tmp_path / 'empty'}: folder holds no .txt files"),
-        ([corpus / "*.text"], f"{corpus / '*.text'}: matches no .txt files"),
+        ([corpus, tmp_path / "empty"], f"{tmp_path / 'empty'}: folder holds no article files (.txt, .html, .htm, "
+                                       ".json, .jsonl, .ndjson, .csv)"),
+        ([corpus / "*.text"], f"{corpus / '*.text'}: matches no files"),
     ]:
         result = load(db_path, *paths)
         assert result.exit_code == 1

@@ -1,11 +1,15 @@
 """The wheel `python -m build` makes from the working tree, installed in a fresh virtualenv:
-it holds the templates and static files, reports its version, and the README's commands
-work with it (load the demo corpus, serve it with the plugin).
+it holds the templates and static files, reports its version, and the README's two
+commands, `datasette-quotes load quotes.db data/` and `datasette quotes.db -m metadata.yml`,
+work with it word for word in a copy of the checkout.
 
 Slow (about a minute: a build, and an install that pip's cache speeds up), so it builds
 once for the module.
 """
+import html
 import json
+import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -37,15 +41,25 @@ def working_tree_files():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """(the wheel, the bin folder of a fresh virtualenv it is installed in)."""
-    work = tmp_path_factory.mktemp("packaging")
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("packaging")
+
+
+@pytest.fixture(scope="module")
+def checkout(work):
+    """A copy of the files a clean checkout of the working tree would hold."""
     source = work / "source"
     for name in working_tree_files():
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, source / name)
+    return source
+
+
+@pytest.fixture(scope="module")
+def built(work, checkout):
+    """(the wheel, the bin folder of a fresh virtualenv it is installed in)."""
     # The sdist first, then the wheel from the sdist: what a release does.
-    run([sys.executable, "-m", "build", "--outdir", str(work / "dist"), str(source)])
+    run([sys.executable, "-m", "build", "--outdir", str(work / "dist"), str(checkout)])
     (wheel,) = (work / "dist").glob("*.whl")
     run([sys.executable, "-m", "venv", str(work / "venv")])
     bin_dir = work / "venv" / "bin"
@@ -84,6 +98,13 @@ def test_version_option_shows_the_project_version(built, tmp_path):
     assert output.strip() == f"datasette-quotes, version {project_version()}"
 
 
+def test_the_venv_runs_the_wheel_not_the_checkout(built, tmp_path):
+    _, bin_dir = built
+    location = run([str(bin_dir / "python"), "-c", "import datasette_quotes; print(datasette_quotes.__file__)"],
+                   cwd=tmp_path)
+    assert Path(location.strip()).is_relative_to(bin_dir.parent / "lib"), location
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -95,14 +116,27 @@ def get(url):
         return response.status, response.read().decode("utf-8")
 
 
-def test_the_readme_commands_load_and_serve_with_the_installed_wheel(built, tmp_path):
+def readme_demo_commands():
+    """The README's first command, split at `&&`, less its `pip install -e .`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = re.search(r"```bash\n(.+?)\n```", readme).group(1)
+    install, *commands = [shlex.split(command) for command in first.split(" && ")]
+    assert install == ["pip", "install", "-e", "."], first
+    return commands
+
+
+def test_the_readme_commands_load_and_serve_with_the_installed_wheel(built, checkout, metadata):
     _, bin_dir = built
-    output = run([str(bin_dir / "datasette-quotes"), "load", "quotes.db", str(ROOT / "data")], cwd=tmp_path)
-    assert output.startswith("Loaded ")
+    load, serve = readme_demo_commands()
+    assert load == ["datasette-quotes", "load", "quotes.db", "data/"]
+    assert serve == ["datasette", "quotes.db", "-m", "metadata.yml"]
+    output = run([str(bin_dir / load[0]), *load[1:]], cwd=checkout)
+    articles = len(list((checkout / "data").glob("*.txt")))
+    assert output.startswith(f"Loaded {articles} articles, "), output
     port = free_port()
     server = subprocess.Popen(
-        [str(bin_dir / "datasette"), "quotes.db", "-m", str(ROOT / "metadata.yml"), "-p", str(port)],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [str(bin_dir / serve[0]), *serve[1:], "-p", str(port)],
+        cwd=checkout, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -120,12 +154,15 @@ def test_the_readme_commands_load_and_serve_with_the_installed_wheel(built, tmp_
         assert plugins["datasette-quotes"]["templates"] is True
         assert plugins["datasette-quotes"]["static"] is True
 
+        status, home = get(f"{base}/")
+        assert f"<h1>{metadata['title']}</h1>" in home, "-m metadata.yml was not applied"
+
         status, css = get(f"{base}/-/static-plugins/datasette-quotes/quotes.css")
         assert css == (ROOT / "datasette_quotes" / "static" / "quotes.css").read_text(encoding="utf-8")
         status, rows = get(f"{base}/quotes/quotes_view.json?_shape=array&_size=1")
         (quote,) = json.loads(rows)
         status, page = get(f"{base}/quotes/-/quote/{quote['id']}")
-        assert status == 200 and quote["speaker"] in page
+        assert status == 200 and quote["speaker"] in html.unescape(page)
     finally:
         server.terminate()
         server.wait(timeout=10)

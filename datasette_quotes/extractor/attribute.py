@@ -62,12 +62,17 @@ class Assembler:
 
     def attributions(self) -> tuple[Attribution, ...]:
         consumed: set[int] = set()
+        reported_to = -1  # the end of the last content that ran past its own sentence
         for i, sentence in enumerate(self.sentences):
+            if sentence.start < reported_to:
+                continue  # inside a transcript turn already reported
             frames = self._frames_of(i)
             with_content = [f for f in frames if f.content is not None]
             if with_content:
                 for frame in with_content:
                     self._add(frame, i)
+                    if frame.content[1] > sentence.end:
+                        reported_to = frame.content[1]
                 continue
             if frames and self.masked[sentence.start:sentence.end].rstrip().endswith(":"):
                 # `He said:` and the quotation in the next paragraph.
@@ -117,9 +122,10 @@ class Assembler:
             return
         last = self.found[-1]
         same_paragraph = last.paragraph == sentence.paragraph and last.sentence == i - 1
+        # A quotation paragraph goes on from the direct quotation of the paragraph before,
+        # wherever in that paragraph it was.
         next_paragraph = (
             last.paragraph == sentence.paragraph - 1
-            and last.sentence == i - 1
             and last.attribution.type == "direct"
             and len(self.text[quote.start:quote.end].split()) >= 4
         )

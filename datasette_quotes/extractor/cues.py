@@ -40,11 +40,11 @@ for _base in lx.REPORTING_VERBS:
     for _form in _inflections(_base):
         if _base in lx.WEAK_VERBS and _form == _base:
             continue
-        if _form.split()[0].endswith("s") and _form != _base and _base.split()[0] not in lx.S_FORM_VERBS:
+        if _form.split()[0].endswith("s") and _form != _base and _base not in lx.S_FORM_VERBS:
             continue
         VERB_BASE.setdefault(_form, _base)
 # Verbs whose object is the audience, not the words: `told reporters that`, `informed Parliament`.
-TELL_FORMS = frozenset(("told", "tell", "tells", "informed", "inform", "informs"))
+TELL_FORMS = frozenset(("told", "tell", "tells", "telling", "informed", "inform", "informs"))
 
 VERB_ALTERNATION = "|".join(sorted((regex.escape(f) for f in VERB_BASE), key=len, reverse=True))
 CUE_KINDS = {

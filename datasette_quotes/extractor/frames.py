@@ -55,9 +55,12 @@ ADJUNCT = regex.compile(
       | ,\s*citing\s+[^,;:{MASK}]+?(?=,)
       | ,\s*(?:published|released|issued|dated|posted)\s+[^,;:{MASK}]+?(?=,)
       | (?:in|on|at)\s+(?:{_NAME_WORD})(?:\s+{_NAME_WORD})*
+      | (?:after|before|during|following|at|in|on|over|from|with)\s+[^,;:{MASK}\"“”]{{1,60}}?(?=\s+that\b)
     )""",
     regex.VERBOSE,
 )
+# `is telling`, `was saying`: a participle of saying in a progressive verb.
+PROGRESSIVE_BEFORE = regex.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+(?:also|still|now))?\s+$")
 AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|already|repeatedly|previously))?\s+$")
 # `..., though it cautioned that ...`: a second report, with its own frame.
 SECOND_REPORT = regex.compile(
@@ -79,14 +82,40 @@ NAME_COLON = regex.compile(rf"[\"“]?({_NAME_WORD}(?:[ \xa0]+{_NAME_WORD}){{0,2
 DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})[\s.]*$")
 # The subject a sentence opens with: a name, a pronoun or a short noun phrase.
 LEADING_SUBJECT = regex.compile(
-    rf"\s*((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|The\s+\p{{Ll}}+\b(?!\s+\p{{Lu}})|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}})"
+    rf"\s*((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|The\s+\p{{Ll}}+\b(?!\s+\p{{Lu}})|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}}|\s*[,(])"
 )
+# Head nouns of a source, for a subject with no determiner: `federal prosecutors wrote`.
+SPEAKER_HEADS = lx.GROUP_HEADS | lx.ANONYMOUS_HEADS | lx.ORGANIZATION_SHORT_FORMS | frozenset(lx.DOCUMENT_SPEAKERS)
+PRONOUNS = lx.PRONOUNS_PERSON | lx.PRONOUNS_OTHER
 OBJECT_PRONOUNS = frozenset(("me", "us", "him", "her", "them"))
 # The name or pronoun just before a cue, past a relative pronoun or two adverbs:
 # `... Gov. Ana Ruiz said`, `Lee, who declared`, `he also noted`.
 NEAREST_SPEAKER = regex.compile(
     rf"(?<![\p{{L}}.])((?:he|she|they|we|I|He|She|They|We)\b|{_NAME_WORD}(?:[ \xa0]+{_NAME_WORD})*)"
     rf"(?:,\s+(?:who|which)\s+|\s+)(?:\p{{Ll}}+ly\s+|also\s+|then\s+|again\s+|and\s+){{0,2}}$"
+)
+# A subject and the verb of its predicate, at the start of a sentence:
+# `Sanders credited Clinton's win to "a closed primary"`, `He also blamed ...`.
+SUBJECT_VERB = regex.compile(
+    rf"\s*(?P<subject>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|(?:[Tt]he\s+)?(?:\p{{Ll}}[\w-]*\s+){{0,2}}?\p{{Ll}}[\w-]*"
+    rf"|{_NAME_WORD}[’']s\s+\p{{Ll}}[\w-]*|(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)"
+    rf"(?:\s+(?:also|has|have|had|once|then|even|later|again|\p{{Ll}}+ly))*\s+(?P<verb>\p{{Ll}}{{3,}})\b"
+)
+# A reported question after `asked`, past an addressee of up to four words.
+REPORTED_QUESTION = regex.compile(r"(?:[\w’'.-]+\s+){0,4}?(?P<wh>whether|if|how|why|what|when|where|who|which)\b")
+# `X, he said, would ...`: a comma, then a word or quotation that goes on with X.
+CLAUSE_GOES_ON = regex.compile(rf"\s*,\s*(\p{{Ll}}+(?<!ing)\b|[\"“]{MASK})")
+# `"...," referencing the plan`: a participle adjunct after a quotation.
+PARTICIPLE_AFTER = regex.compile(r"\s*,?\s*\p{Ll}+ing\b")
+# `which he described as "..."`, `what it calls "..."`: a relative clause quoting its subject.
+RELATIVE_QUOTER = regex.compile(
+    rf"\b(?P<relative>which|what|whom|who|that)\s+(?P<subject>he|she|they|it|we|I|(?:\p{{Ll}}+\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    r"(?:\s+(?:also|has|have|had|once|\p{Ll}+ly))*\s+(?P<verb>\p{Ll}{3,})(?:\s+(?:as|it|them|him|her|the|a|an|to|of|for))*\s*$"
+)
+# The audience of `told`: `told reporters`, `told the BBC`, `told "Fox and Friends"`.
+TOLD_OBJECT = regex.compile(
+    rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*|\p{{Ll}}[\w-]*|[\"“]{MASK}+[\"”])"
+    r"(?:\s+(?:on|in)\s+(?:a|an)\s+(?:conference|earnings|phone)\s+call)?)"
 )
 AUTHORED_BY = regex.compile(
     r"\s*(?:released|published|issued|prepared|compiled|written|commissioned|conducted|produced)\b[^,]*?\bby\s+(?P<by>\S.*)$"
@@ -126,7 +155,7 @@ LEADING_CONJUNCTIONS = regex.compile(
 )
 APPOSITIVE_START = regex.compile(
     r"\s*(?:who|which|whose|where|whom|speaking|citing|quoting|referring|writing|adding|"
-    r"\d+|\p{Ll}+ed\b|a\s+member|one\s+of|himself|herself|"
+    r"\d+|\p{Ll}+ed\b|\p{Ll}{3,}ing\b|a\s+member|one\s+of|himself|herself|"
     r"(?:in|at|during|on|after|while|via|through)\s+(?:a|an|the|its|his|her|their)\b|(?:of|from)\s+(?=\p{Lu}))"
     r"|\s*(?:however|too|though|in\s+turn|for\s+(?:his|her|their|its)\s+part)\s*$"
     # A US legislator's party and state: `Sen. Ron Ortiz, D-Vesk, said`.
@@ -199,7 +228,77 @@ class FrameFinder:
             colon = self._colon_frame(sentence) or self._dash_frame(sentence) or self._headline_frame(sentence)
             if colon:
                 found.append(colon)
+        fragment = self._fragment_frame(sentence, found)
+        if fragment:
+            found.append(fragment)
         return found
+
+    def _fragment_frame(self, sentence: Sentence, found: list[Frame]) -> Frame | None:
+        """`Sanders credited the win to "a closed primary"`, `which he called "a disaster"`:
+        quoted words that no cue frames, after the predicate of a speaker that the sentence
+        opens with or that a relative clause names."""
+        first = bisect_left(self.double_opens, sentence.start + 1)
+        quote = None
+        for candidate in self.double_quotes[first:first + MAX_CUES_PER_SENTENCE]:
+            if candidate.open >= sentence.end:
+                return None
+            if any(f.content and f.content[0] <= candidate.open + 1 and candidate.close <= f.content[1] + 1 for f in found):
+                continue
+            if self._spoken(candidate):
+                quote = candidate
+                break
+        if quote is None:
+            return None
+        colon = self.masked[sentence.start:quote.open].rstrip().endswith(":")
+        if colon and not (self._ends_sentence(quote.after, sentence.end) or PARTICIPLE_AFTER.match(self.masked, quote.after, sentence.end)):
+            return None
+        end = self._clause_end(quote, sentence)
+        relative = RELATIVE_QUOTER.search(self.masked, max(sentence.start, quote.open - 80), quote.open)
+        if relative and relative.group("verb") not in lx.NOT_PREDICATES:
+            return Frame(relative.span("verb"), relative.span("subject"), (relative.start(), quote.end), sentence, relative.group("verb"))
+        begin = self._past_intro(sentence, quote.open)
+        match = SUBJECT_VERB.match(self.masked, begin, quote.open)
+        if not match:
+            return None
+        verb = match.group("verb")
+        if not colon and (verb in lx.NOT_PREDICATES or not verb.endswith(("ed", "s")) and verb not in lx.IRREGULAR_PAST):
+            return None
+        subject = match.group("subject")
+        if subject[:1].islower() and subject.split()[-1].lower() not in SPEAKER_HEADS and subject.lower() not in PRONOUNS:
+            return None
+        if subject.split()[-1].lower() in ("the", "a", "an"):
+            return None
+        if colon:
+            # `Pence continued: "..."`, `Her letter makes the case: "..."`: the quotation is the words.
+            cue = (match.start("verb"), self.masked.rindex(":", match.end(), quote.open) + 1)
+            return Frame(cue, match.span("subject"), (quote.start, quote.end), sentence, match.group("verb"), True)
+        content = _strip_span(self.masked, match.end(), end)
+        if content is None:
+            return None
+        return Frame(match.span("verb"), match.span("subject"), content, sentence, match.group("verb"))
+
+    def _spoken(self, quote: Quote) -> bool:
+        """Quoted words that read as speech: not a name in title case, not a title."""
+        before = self.masked[max(0, quote.open - 25):quote.open].lower().split()
+        if before and before[-1].strip(",") in lx.TITLE_INTRODUCERS:
+            return False
+        words = [w for w in self.text[quote.start:quote.end].split() if w.lower() not in _SMALL_WORDS]
+        return not all(w[:1].isupper() for w in words)
+
+    def _clause_end(self, quote: Quote, sentence: Sentence) -> int:
+        stop = CLAUSE_BREAK.search(self.masked, quote.after, sentence.end)
+        return stop.start() if stop else sentence.end
+
+    def _past_intro(self, sentence: Sentence, limit: int) -> int:
+        """Where the sentence's subject starts, past introductory adjuncts (`At the debate, `)."""
+        begin = sentence.start
+        for start, end in _comma_segments(self.masked, sentence.start, limit):
+            words = self.masked[start:end].split()
+            if words[0].lower() not in lx.INTRO_ADJUNCT_WORDS:
+                break
+            begin = end + 1
+        lead = LEADING_CONJUNCTIONS.match(self.masked, begin, limit)
+        return lead.end() if lead else begin
 
     # The three shapes of a cue: "according to X", "OUTLET quoted X as saying", "X said".
     def _frame(self, sentence: Sentence, match: CueWord, role: str) -> Frame | None:
@@ -268,9 +367,15 @@ class FrameFinder:
             pos = told_object[1]
         after, has_that = self._after_adjuncts(pos, sentence.end)
         # A "that" clause after the cue outweighs a prefix that might be reported content.
-        clause_before = prefix and not has_that and not self._intro_only(sentence.start, phrase_start)
+        # `In past campaigns, "we felt ...," he said`: quoted words end the prefix, so it is
+        # what was said, not an introductory adjunct with a quoted title in it.
+        reported_before = bool(prefix) and self._spoken_quote_ends(sentence.start + len(prefix))
+        clause_before = prefix and not has_that and (reported_before or not self._intro_only(sentence.start, phrase_start))
         content = None
-        direct = False
+        direct = interrupted = False
+        if not prefix and masked[after:sentence.end].lstrip().startswith(",") and self._follows_quote(sentence):
+            # `"All the way!" Dawson shouted, shorthand for ...`: the quotation before is what was said.
+            return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         opening = self.quote_at.get(sentence.start)
         if (opening and opening.double and self.text[opening.close - 1] in ",?!"
                 and not masked[opening.after:phrase_start].strip(" ,")):
@@ -280,6 +385,8 @@ class FrameFinder:
         if clause_before and self._quote_follows(after, sentence.end):
             clause_before = False  # `..., Kall said: "..."`: the quotation is what was said
         if (clause_before and prefix.endswith(",") and _np_like(prefix[:-1]) and not _name_like(masked[speaker[0]:speaker[1]])
+                and masked[speaker[0]:speaker[1]].lower() not in PRONOUNS
+                and not masked[after:sentence.end].lstrip().startswith(",")
                 and not AUXILIARIES.intersection(prefix.lower().split())):
             # `China, Pyongyang's only ally, said it was ...`: the prefix is the speaker
             # and what stood between it and the cue was an appositive.
@@ -287,20 +394,31 @@ class FrameFinder:
             if content is not None:
                 speaker = _strip_span(masked, sentence.start, sentence.start + len(prefix) - 1) or speaker
                 clause_before = False
+        if clause_before and content is None and not masked[after:sentence.end].lstrip().startswith(","):
+            # `Emerging from the meeting, Sanders said the talks were "useful."`: a clause
+            # right after the cue is what was said; the prefix was only an adjunct.
+            content, direct = self._content_after(after, sentence.end, has_that, base)
+            clause_before = content is None
         if not clause_before and content is None:
             content, direct = self._content_after(after, sentence.end, has_that, base)
-        if content is None and prefix and not self._intro_only(sentence.start, phrase_start):
+        if content is None and prefix and (reported_before or not self._intro_only(sentence.start, phrase_start)):
             if prefix.endswith(",") or prefix[-1] in "”\"’'»":
                 content = self._content_before(sentence, phrase_start)
                 direct = content is not None and self._is_quote(content)
+                if content is not None and not direct and prefix.endswith(",") and self._clause_goes_on(after, sentence.end):
+                    # `The step, the ministry said, would help farmers.`: the cue interrupts
+                    # one clause, which is what was said.
+                    content, interrupted = _strip_span(masked, sentence.start, sentence.end), True
                 if base in lx.QUOTE_VERBS and not direct:
                     return None
         speaker = author or speaker
-        if content is None and not prefix and (self._ends_sentence(after, sentence.end) or self._introduces_next(sentence)):
+        if content is None and not prefix and (self._ends_sentence(after, sentence.end) or self._introduces_next(sentence)
+                                               or self._follows_quote(sentence)):
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         if content is None:
             return None
-        if base in lx.WEAK_VERBS and not (has_that or direct or base == "describe" or (content[1] <= cs and self._ends_sentence(after, sentence.end))):
+        if base in lx.WEAK_VERBS and not (has_that or direct or interrupted or base == "describe" or self._asks_question(base, *content)
+                                          or (content[1] <= cs and self._ends_sentence(after, sentence.end))):
             return None
         if told_object and masked[told_object[0]:told_object[1]] in OBJECT_PRONOUNS and not (has_that or direct):
             return None  # `told them the story`: an audience, then no report
@@ -352,7 +470,11 @@ class FrameFinder:
     def _participle(self, sentence: Sentence, match: CueWord, found: list[Frame]) -> Frame | None:
         """`..., adding that ...`, `Trump attacked Clinton, saying, "..."`, `... and said`:
         the speaker is the one just quoted in this sentence, or else the sentence's subject."""
-        if not self.masked[sentence.start:match.start()].rstrip().endswith((",", "and", "also")):
+        progressive = PROGRESSIVE_BEFORE.search(self.masked, max(sentence.start, match.start() - 20), match.start())
+        if progressive:
+            # `Trump is telling supporters that ...`: a verb, not an adjunct.
+            return self._verb_frame(sentence, progressive.start(), match.end(), match.group())
+        if not self.masked[sentence.start:match.start()].rstrip().endswith((",", "and", "also", " by", " of")):
             return None
         if found:
             speaker = found[-1].speaker
@@ -380,7 +502,8 @@ class FrameFinder:
         before the cue."""
         if self._negated(match):
             return None
-        after, _ = self._after_adjuncts(match.end(), sentence.end)
+        told = self._told_object(match.end(), sentence.end) if match.group() in TELL_FORMS else None
+        after, _ = self._after_adjuncts(told[1] if told else match.end(), sentence.end)
         lead = LEAD_PUNCT.match(self.masked, after, sentence.end)
         quote = self.quote_at.get(lead.end())
         if not (lead.group(1) and quote and quote.double and self._ends_sentence(quote.after, sentence.end)):
@@ -408,6 +531,11 @@ class FrameFinder:
         direct = bool(quote and self._ends_sentence(quote.after, sentence.end))
         if direct:
             content = (quote.start, quote.end)
+        elif sentence.start == 0 or self.text[sentence.start - 1] == "\n":
+            # A transcript's turn (`FALLIN: Well, ... They want safe homes.`) runs to the
+            # end of its paragraph.
+            line_end = self.text.find("\n", sentence.start)
+            content = _strip_span(self.masked, match.end(), line_end if line_end >= 0 else len(self.text)) or content
         return Frame((match.end(1), match.end(1) + 1), match.span(1), content, sentence, ":", direct)
 
     def _dash_frame(self, sentence: Sentence) -> Frame | None:
@@ -457,7 +585,7 @@ class FrameFinder:
                 if authored:
                     author = _strip_span(masked, start + authored.start("by"), end)
                 continue
-            if segments and (LOWERCASE_START.match(piece) or _title_like(piece)):
+            if segments and (LOWERCASE_START.match(piece) or _title_like(piece)) and piece.strip().lower() not in PRONOUNS:
                 prev = masked[segments[-1][0]:segments[-1][1]]
                 if _name_like(prev):
                     appositive_title = True
@@ -530,9 +658,7 @@ class FrameFinder:
         return stop.start() if stop else limit
 
     def _told_object(self, pos: int, limit: int) -> Span | None:
-        match = regex.compile(
-            rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*|\p{{Ll}}[\w-]*)(?:\s+(?:on|in)\s+(?:a|an)\s+(?:conference|earnings|phone)\s+call)?)"
-        ).match(self.masked, pos, limit)
+        match = TOLD_OBJECT.match(self.masked, pos, limit)
         if not match or match.group(1) in ("that", "of", "about", "it"):
             return None
         return match.span(1)
@@ -560,6 +686,8 @@ class FrameFinder:
             # `says, "Don't do it," until ...`: words set off by a comma and closed by
             # their own punctuation are the quotation, not the sentence's tail.
             return (quote.start, quote.end), True
+        if base in lx.QUOTE_VERBS and not has_that and not self._has_spoken_quote(start, limit):
+            return None, False
         if not has_that and not quote:
             last = self._last_quote_between(start, limit)
             between = self.masked[start:last.open] if last else ""
@@ -571,9 +699,7 @@ class FrameFinder:
             word = words[0] if words else ""
             if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not AT_LEAST.match(self.masked, start)):
                 return None, False
-            if base in lx.QUOTE_VERBS and not self._has_spoken_quote(start, limit):
-                return None, False
-            if base in lx.WEAK_VERBS and not (base == "describe" and " as " in self.masked[start:limit]):
+            if base in lx.WEAK_VERBS and not (base == "describe" and " as " in self.masked[start:limit]) and not self._asks_question(base, start, limit):
                 return None, False
         second = SECOND_REPORT.search(self.masked, start, limit)
         end = second.start() if second else limit
@@ -589,6 +715,9 @@ class FrameFinder:
                 if self.masked[trailing.start()] == "," or self.text[trailing.start() - 2] == ",":
                     end = trailing.start()
                     break
+        question = REPORTED_QUESTION.match(self.masked, start, end) if base == "ask" and not has_that else None
+        if question:
+            start = question.start("wh")  # `asked the minister how ...`: the addressee is not the question
         return _strip_span(self.masked, start, end), False
 
     def _quote_follows(self, pos: int, limit: int) -> bool:
@@ -642,6 +771,28 @@ class FrameFinder:
                 return False
             saw_intro = True
         return saw_intro
+
+    def _asks_question(self, base: str, start: int, end: int) -> bool:
+        """`asked whether ...`, `asked the minister how ...`: a reported question."""
+        return base == "ask" and bool(REPORTED_QUESTION.match(self.masked, start, end))
+
+    def _spoken_quote_ends(self, end: int) -> bool:
+        """True when masked[:end] ends with spoken quoted words closed by `,`, `?` or `!`."""
+        quote = self.quote_closing_at.get(end - 1)
+        return bool(quote and quote.double and self.text[quote.close - 1] in ",?!" and self._spoken(quote))
+
+    def _clause_goes_on(self, pos: int, limit: int) -> bool:
+        """After an interrupting cue (`X, he said, ...`), the rest of the clause follows."""
+        rest = CLAUSE_GOES_ON.match(self.masked, pos, limit)
+        return bool(rest) and rest.group(1).lower() not in lx.NOT_CLAUSE_CONTINUATIONS
+
+    def _follows_quote(self, sentence: Sentence) -> bool:
+        """True when a quotation ends just before the sentence: `"...?" Lee asked, smiling.`"""
+        i = sentence.start - 1
+        while i > 0 and self.text[i].isspace():
+            i -= 1
+        quote = self.quote_closing_at.get(i)
+        return bool(quote and quote.after == i + 1 and self.text[quote.close - 1] in "?!.")
 
     def _introduces_next(self, sentence: Sentence) -> bool:
         """A sentence ending in a colon introduces the words that follow it."""
@@ -722,7 +873,8 @@ def _np_like(piece: str) -> bool:
     first = words[0].lower()
     if not (words[0][:1].isupper() or first in DETERMINERS or first in lx.GROUP_HEADS or first in lx.ANONYMOUS_HEADS
             or first in lx.TITLE_WORDS or first in lx.PRONOUNS_PERSON or first in lx.PRONOUNS_OTHER
-            or words[0][:1].isdigit() or any(w[:1].isupper() for w in words[1:])):
+            or words[0][:1].isdigit() or any(w[:1].isupper() for w in words[1:])
+            or (len(words) <= 4 and words[-1].lower() in SPEAKER_HEADS)):
         return False
     if words[-1].lower() in DANGLING_WORDS:
         return False

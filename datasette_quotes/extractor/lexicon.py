@@ -17,8 +17,38 @@ REPORTING_VERBS = (
     "mutter", "chide", "scoff", "concur", "interject", "call", "call on", "call for", "label", "dub",
     "exhort", "implore", "liken", "brand", "hail", "praise", "slam", "blast", "criticise",
     "criticize", "thank", "apologise", "apologize", "tout", "continue", "conclude",
-    "confess", "shoot back", "fume", "snap", "gush",
+    "confess", "shoot back", "fume", "snap", "gush", "answer", "cry", "cry out",
+    "repeat", "chant", "tease", "marvel", "gripe", "grumble", "rail", "taunt", "rave",
+    "elaborate", "opine", "reason", "sigh", "concur", "summarise", "summarize", "begin", "press",
+    "read", "riff", "bark", "remember", "go on", "chime in", "interrupt", "intone", "gloat",
 )
+# Words after a subject that are not the verb of a predicate quoting it: copulas,
+# auxiliaries and function words (`Trump was "very pro-choice"` quotes nobody).
+NOT_PREDICATES = frozenset((
+    "is", "was", "has", "does", "says", "its", "his", "this", "thus", "plus", "less", "unless",
+    "always", "perhaps", "across", "towards", "afterwards", "news", "series", "whereas",
+    "seems", "seemed", "appears", "appeared", "looks", "looked", "sounds", "sounded",
+    "remains", "remained", "becomes", "needs", "needed", "used", "wanted", "wants", "tries",
+    "tried", "helped", "helps", "lives", "lived", "worked", "works", "based", "faced", "faces",
+    "gets", "takes", "makes", "goes", "comes", "plays", "runs", "turned", "turns", "started",
+    "starts", "signed", "won", "lost", "owned", "owns", "born", "raised", "elected", "named",
+    "called", "known", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled",
+    "passed", "includes", "included", "contains", "contained", "reads",
+))
+# Irregular past forms that can head a predicate quoting its subject.
+IRREGULAR_PAST = frozenset((
+    "made", "gave", "took", "put", "threw", "spoke", "thought", "felt", "kept", "held",
+    "sent", "brought", "cast", "struck", "set", "led", "meant", "offered", "wrote", "told",
+    "said", "drew", "hit", "stood", "swore", "sought", "taught", "bit", "shot",
+))
+# Words after an interrupting cue (`X, he said, and ...`) that start something other than
+# the rest of X's clause.
+NOT_CLAUSE_CONTINUATIONS = frozenset((
+    "and", "but", "or", "so", "which", "who", "whose", "whom", "where", "when", "while",
+    "though", "although", "as", "after", "before", "because", "since", "if", "citing",
+    "according", "in", "on", "at", "during", "to", "for", "with", "without", "from", "by",
+    "of", "about", "than", "then", "also", "too", "however", "nor", "not", "even",
+))
 # Labels that end in a colon but name no speaker: "Photo: ...", "Update: ...".
 NOT_SPEAKER_LABELS = frozenset((
     "photo", "photos", "image", "video", "watch", "read", "related", "source", "sources",
@@ -45,7 +75,7 @@ PARTICIPLE_CUES = (
 QUOTE_VERBS = frozenset((
     "call", "label", "dub", "exhort", "implore", "liken", "brand", "hail", "praise", "slam",
     "blast", "criticise", "criticize", "thank", "apologise", "apologize", "tout", "urge",
-    "accuse", "call on", "plead", "demand", "promise", "vow", "pledge",
+    "accuse", "call on", "plead", "demand", "promise", "vow", "pledge", "read",
 ))
 # Verbs whose -s form ("says", "warns") is read as a verb; for the rest ("comments",
 # "rules", "calls") the -s form is mostly a plural noun.
@@ -57,11 +87,12 @@ S_FORM_VERBS = frozenset((
     "describe", "caution", "complain", "point out", "wonder", "believe", "agree", "vow",
     "yell", "shout", "scream", "exclaim", "whisper", "mutter", "continue", "reply", "respond",
     "recount", "boast", "quip", "lament", "plead", "concur", "retort", "conclude", "confess",
-    "fume",
+    "fume", "answer", "cry", "cry out", "repeat", "chant", "tease", "marvel", "gripe",
+    "grumble", "taunt", "rave", "opine", "sigh", "begin", "read", "go on", "bark", "riff", "intone",
 ))
 
 # Verbs of saying whose forms are never nouns ("says" after "the clip" is still a verb).
-NEVER_NOUNS = frozenset(("say", "tell", "add", "write", "ask", "insist", "argue", "explain", "declare"))
+NEVER_NOUNS = frozenset(("say", "tell", "add", "write", "ask", "insist", "argue", "explain", "declare", "read"))
 IRREGULAR_FORMS = {
     "say": ("said", "says", "saying"),
     "tell": ("told", "tells", "telling"),
@@ -70,16 +101,20 @@ IRREGULAR_FORMS = {
     "show": ("showed", "shows", "shown", "showing"),
     "rule": ("ruled", "rules", "ruling"),
     "shoot": ("shot", "shoots", "shooting"),
+    "begin": ("began", "begins"),
+    "read": ("reads",),
+    "go": ("went", "goes"),
 }
 
 # Verbs that need "that", a quotation or a final position to count: alone they
 # usually describe something other than speech ("added 5%", "a noted author").
 WEAK_VERBS = frozenset((
-    "add", "note", "state", "announce", "post", "share", "show", "find", "rule", "signal",
+    "add", "note", "state", "post", "share", "show", "find", "rule", "signal",
     "question", "counter", "charge", "brief", "indicate", "report", "observe", "maintain", "state",
     "highlight", "estimate", "forecast", "predict", "propose", "suggest", "promise",
     "threaten", "demand", "agree", "accuse", "ask", "respond", "reply", "mention", "recall",
-    "describe", "inform", "continue", "conclude",
+    "describe", "inform", "continue", "conclude", "answer", "cry", "repeat", "chant",
+    "reason", "sigh", "begin", "press", "remember", "interrupt",
 ))
 
 # Auxiliaries and adverbs allowed between a subject and its verb of saying.

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 # Opening double mark -> the marks that may close it.
-DOUBLE_CLOSERS = {'"': ('"',), "“": ("”", '"'), "„": ("“", "”"), "«": ("»",), "»": ("«",), "''": ("''",)}
+DOUBLE_CLOSERS = {'"': ('"', "”"), "“": ("”", '"'), "„": ("“", "”"), "«": ("»",), "»": ("«",), "''": ("''",)}
 SINGLE_OPENERS = frozenset("'‘‚‹")
 SINGLE_CLOSERS = frozenset("'’‹›")
 # Single marks that are not apostrophes inside a word (Putin's, don't): only these can
