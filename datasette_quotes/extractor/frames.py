@@ -141,6 +141,9 @@ FILLERS = regex.compile(
     r"(?:\s*,?\s*\b(?:" + "|".join(sorted((regex.escape(f) for f in lx.PRE_CUE_FILLERS), key=len, reverse=True))
     + r")\b\s*,?)+\s*$"
 )
+# FILLERS can only match where the text before the cue ends with a filler: checking that
+# first spares the search, tried at every position of its window, for most cues.
+FILLER_ENDINGS = tuple(lx.PRE_CUE_FILLERS)
 COLON_FRAME = regex.compile(
     rf"^(?P<subject>(?:[Tt]he|[Aa]|[Aa]n|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[^:,{MASK}]{{1,80}}?)\s+"
     r"(?:was|were|is|are|read|reads|ended|ends|began|begins|said|says|stated|states|went)\b[^:{MASK}]{0,40}:\s*$"
@@ -238,7 +241,7 @@ class FrameFinder:
         masked = self.masked
         base = VERB_BASE.get(verb, verb)
         left_end = cs
-        filler = FILLERS.search(masked, max(sentence.start, cs - 60), cs)
+        filler = _ends_with_filler(masked, cs) and FILLERS.search(masked, max(sentence.start, cs - 60), cs)
         if filler:
             left_end = filler.start()
         before = masked[sentence.start:left_end].rstrip()
@@ -667,6 +670,11 @@ _NOT_A_CLAUSE = frozenset((
     "nothing", "something", "anything", "yes", "no", "hello", "goodbye", "thanks",
     "when", "where", "otherwise", "last", "earlier", "later",
 ))
+
+
+def _ends_with_filler(masked: str, end: int) -> bool:
+    tail = masked[max(0, end - 60):end].rstrip()
+    return tail.removesuffix(",").rstrip().endswith(FILLER_ENDINGS)
 
 
 def _comma_segments(masked: str, lo: int, hi: int) -> list[Span]:
