@@ -8,17 +8,15 @@ import regex
 from . import lexicon as lx
 
 # One pass over the frame finds every channel word; the kinds' order in the lexicon
-# decides between them.
+# decides between them. One alternation of plain words (each mapped to its kind after
+# the match) runs faster than one named group per kind.
 _KIND_ORDER = [kind for kind, _ in lx.SOURCE_KIND_WORDS if kind != "news_agency_report"]
-_KIND_WORDS = regex.compile(
-    r"\b(?:"
-    + "|".join(
-        f"(?P<{kind}>" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-        for kind, words in lx.SOURCE_KIND_WORDS
-        if kind != "news_agency_report"
-    )
-    + r")\b"
-)
+_KIND_OF_WORD: dict[str, str] = {}
+for _kind, _words in lx.SOURCE_KIND_WORDS:
+    if _kind != "news_agency_report":
+        for _word in sorted(_words, key=len, reverse=True):
+            _KIND_OF_WORD.setdefault(_word, _kind)
+_KIND_WORDS = regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in _KIND_OF_WORD) + r")\b")
 _PLATFORM = regex.compile(
     r"\b(?:on|via|to|in)\s+(?:(?:his|her|their|its|the|a)\s+)?(?:[\w’'-]+[’']s\s+)?(?:official\s+)?(?P<platform>"
     + "|".join(regex.escape(p) for p in sorted(lx.PLATFORMS, key=len, reverse=True))
@@ -65,7 +63,7 @@ def source_kind(frame_text: str, verb: str, told_object: str | None, speaker_is_
         return "news_agency_report"
     if verb in ("posted", "tweeted", "posts", "tweets") or _PLATFORM.search(frame_text):
         return "social_post"
-    found = {match.lastgroup for match in _KIND_WORDS.finditer(lowered)}
+    found = {_KIND_OF_WORD[word] for word in _KIND_WORDS.findall(lowered)}
     for kind in _KIND_ORDER:
         if kind in found:
             return kind
