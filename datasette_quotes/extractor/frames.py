@@ -199,7 +199,12 @@ class FrameFinder:
             if frame:
                 found.append(frame)
         if not found:
-            colon = self._colon_frame(sentence) or self._dash_frame(sentence) or self._headline_frame(sentence)
+            # The colon and headline frames need a colon, which most sentences lack.
+            has_colon = self.masked.find(":", sentence.start, sentence.end) >= 0
+            colon = (
+                (has_colon and self._colon_frame(sentence)) or self._dash_frame(sentence)
+                or (has_colon and self._headline_frame(sentence))
+            )
             if colon:
                 found.append(colon)
         return found
@@ -227,8 +232,8 @@ class FrameFinder:
         return len(before) > 1 and before[-2].lower() in NOUN_DETERMINERS and before[-1].lower() not in lx.GROUP_HEADS
 
     def _negated(self, match: CueWord) -> bool:
-        before = self.masked[max(0, match.start() - 25):match.start()].split()
-        after = self.masked[match.end():match.end() + 15].split()
+        before = self.masked[max(0, match.start() - 25):match.start()].rsplit(None, 2)[-2:]
+        after = self.masked[match.end():match.end() + 15].split(None, 1)
         if before and before[-1].lower() in lx.NEGATING_BEFORE:
             return True
         if len(before) > 1 and before[-1].lower() in ("also", "yet", "ever") and before[-2].lower() in lx.NEGATING_BEFORE:
