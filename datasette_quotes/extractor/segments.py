@@ -21,7 +21,6 @@ LINE = regex.compile(r"[^\n]+")
 # start a sentence: a candidate end.
 SENTENCE_END = regex.compile(r"[.?!]+[)\]]*(?=\s+[\p{Lu}\p{N}\"“‘'(\[«„])")
 NEXT_SENTENCE_START = regex.compile(r"\s+(?=[\p{Lu}\p{N}\"“‘'(\[«„])")
-WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
 
 
 @dataclass(frozen=True)
@@ -97,12 +96,21 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
 
 
 def _is_abbreviation(masked: str, body_start: int, period_end: int) -> bool:
-    # The word cannot run over a line break, so the body's start bounds it as well as its line's.
-    match = WORD_BEFORE_PERIOD.search(masked, max(body_start, period_end - 12), period_end)
-    if not match:
+    """Does the period ending at `period_end` close an abbreviation? The word before it is
+    its run of letters and periods, at most 11 characters back (a loop over a few
+    characters: a regex search per candidate end costs more than the rest of the split)."""
+    period = period_end - 1
+    if masked[period] != ".":
         return False
-    word = match.group(1).lower()
+    # The word cannot run over a line break, so the body's start bounds it as well as its line's.
+    lo = max(body_start, period_end - 12)
+    start = period
+    while start > lo and (masked[start - 1].isalpha() or masked[start - 1] == "."):
+        start -= 1
+    if start == period:
+        return False
+    word = masked[start:period].lower()
     if word in ABBREVIATIONS:
         return True
     # An initial ("J. Smith") or an acronym with periods ("U.S.", "a.m.").
-    return len(word) == 1 and word.isalpha() and masked[match.start(1)].isupper() or "." in word
+    return len(word) == 1 and word.isalpha() and masked[start].isupper() or "." in word
