@@ -86,10 +86,9 @@ class SpeakerResolver:
         self._all_names_read = False
         self._names_used = False
         self._initials: dict[str, str] | None = None
-        # The first multi-word person name (titles dropped) for each surname, with its
-        # place, over `names[:_people_read]`.
-        self._people: dict[str, tuple[int, str]] = {}
-        self._people_read = 0
+        # For each surname looked up, the article's first multi-word person name (titles
+        # dropped) with that surname, and its place.
+        self._first_person: dict[str, tuple[int, str]] = {}
         self._person_of: dict[str, str | None] = {}  # names repeat: judge each once
 
     def _read_names(self, position: int) -> None:
@@ -113,17 +112,23 @@ class SpeakerResolver:
     def _person_before(self, surname: str, position: int) -> str | None:
         """The article's first multi-word person name with this surname, if it comes
         before `position`."""
-        self._read_names(position)
-        for start, name in self.names[self._people_read:]:
-            if " " in name:
+        if surname not in self._first_person:
+            self._read_names(position)
+            for start, name in self.names:
+                if start >= position:
+                    return None
+                if " " not in name or surname not in name:
+                    continue  # cannot be it: spare judging the name
                 if name not in self._person_of:
                     bare = _drop_leading_titles(name)
                     self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
                 person = self._person_of[name]
-                if person:
-                    self._people.setdefault(person.rsplit(" ", 1)[-1], (start, person))
-        self._people_read = len(self.names)
-        start, person = self._people.get(surname, (position, None))
+                if person and person.rsplit(" ", 1)[-1] == surname:
+                    self._first_person[surname] = (start, person)
+                    break
+            else:
+                return None
+        start, person = self._first_person[surname]
         return person if start < position else None
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
