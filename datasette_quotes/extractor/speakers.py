@@ -112,24 +112,51 @@ class SpeakerResolver:
     def _person_before(self, surname: str, position: int) -> str | None:
         """The article's first multi-word person name with this surname, if it comes
         before `position`."""
+        self._names_used = True
         if surname not in self._first_person:
-            self._read_names(position)
-            for start, name in self.names:
-                if start >= position:
-                    return None
-                if " " not in name or surname not in name:
-                    continue  # cannot be it: spare judging the name
-                if name not in self._person_of:
-                    bare = _drop_leading_titles(name)
-                    self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
-                person = self._person_of[name]
-                if person and person.rsplit(" ", 1)[-1] == surname:
-                    self._first_person[surname] = (start, person)
-                    break
-            else:
+            found = self._first_person_named(surname, position)
+            if found is None:
                 return None
+            self._first_person[surname] = found
         start, person = self._first_person[surname]
         return person if start < position else None
+
+    def _first_person_named(self, surname: str, position: int) -> tuple[int, str] | None:
+        """The first name starting before `position` that is a multi-word person name
+        with this surname, and its start.
+
+        Only names holding the surname can be it, so only those are read: a name never
+        runs over a line break, so reading from the start of an occurrence's line (or
+        from the end of the name read before it) finds the same names that reading the
+        whole article would.
+        """
+        text = self.text
+        read_to = 0
+        at = text.find(surname)
+        while at >= 0:
+            scan_from = max(read_to, text.rfind("\n", 0, at) + 1)
+            holder = None
+            for match in PROPER_NAME.finditer(text, scan_from):
+                if match.start() > at:
+                    break
+                read_to = match.end()
+                if read_to > at:
+                    holder = match
+                    break
+            if holder is None or holder.start() >= position:
+                if at >= position:
+                    return None  # no later name can start before `position`
+            else:
+                name = _trim_name(holder.group())
+                if " " in name and surname in name:
+                    if name not in self._person_of:
+                        bare = _drop_leading_titles(name)
+                        self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
+                    person = self._person_of[name]
+                    if person and person.rsplit(" ", 1)[-1] == surname:
+                        return holder.start(), person
+            at = text.find(surname, max(at + 1, read_to))
+        return None
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
         self._read_names(end)
