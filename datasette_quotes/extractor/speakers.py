@@ -82,7 +82,8 @@ class SpeakerResolver:
         # most mentions resolve without them, and those that do look back, not ahead.
         self.names: list[tuple[int, str]] = []
         self.name_starts: list[int] = []
-        self._names_read_to = 0  # `names` holds every name that starts before this
+        self._name_matches = PROPER_NAME.finditer(text)
+        self._all_names_read = False
         self._names_used = False
         self._initials: dict[str, str] | None = None
         # For each surname looked up, the article's first multi-word person name (titles
@@ -91,18 +92,15 @@ class SpeakerResolver:
         self._person_of: dict[str, str | None] = {}  # names repeat: judge each once
 
     def _read_names(self, position: int) -> None:
-        """Read names until every name that starts before `position` is in `names`, a
-        line at a time: a name never runs over a line break."""
+        """Read names until every name that starts before `position` is in `names`."""
         self._names_used = True
-        text = self.text
-        while self._names_read_to < min(position, len(text)):
-            line_end = text.find("\n", self._names_read_to)
-            if line_end < 0:
-                line_end = len(text)
-            found = [(match.start(), match.group()) for match in PROPER_NAME.finditer(text, self._names_read_to, line_end)]
-            self.names.extend((start, _trim_name(name)) for start, name in found)
-            self.name_starts.extend(start for start, _ in found)
-            self._names_read_to = line_end + 1
+        while not self._all_names_read and (not self.name_starts or self.name_starts[-1] < position):
+            match = next(self._name_matches, None)
+            if match is None:
+                self._all_names_read = True
+                break
+            self.names.append((match.start(), _trim_name(match.group())))
+            self.name_starts.append(match.start())
 
     @property
     def initials(self) -> dict[str, str]:
