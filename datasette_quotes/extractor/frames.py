@@ -170,6 +170,9 @@ FILLERS = regex.compile(
     r"(?:\s*,?\s*\b(?:" + "|".join(sorted((regex.escape(f) for f in lx.PRE_CUE_FILLERS), key=len, reverse=True))
     + r")\b\s*,?)+\s*$"
 )
+# FILLERS can only match where the text before the cue ends with a filler: checking that
+# first spares the search, tried at every position of its window, for most cues.
+FILLER_ENDINGS = tuple(lx.PRE_CUE_FILLERS)
 COLON_FRAME = regex.compile(
     rf"^(?P<subject>(?:[Tt]he|[Aa]|[Aa]n|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[^:,{MASK}]{{1,80}}?)\s+"
     r"(?:was|were|is|are|read|reads|ended|ends|began|begins|said|says|stated|states|went)\b[^:{MASK}]{0,40}:\s*$"
@@ -225,7 +228,12 @@ class FrameFinder:
             if frame:
                 found.append(frame)
         if not found:
-            colon = self._colon_frame(sentence) or self._dash_frame(sentence) or self._headline_frame(sentence)
+            # The colon and headline frames need a colon, which most sentences lack.
+            has_colon = self.masked.find(":", sentence.start, sentence.end) >= 0
+            colon = (
+                (has_colon and self._colon_frame(sentence)) or self._dash_frame(sentence)
+                or (has_colon and self._headline_frame(sentence))
+            )
             if colon:
                 found.append(colon)
         fragment = self._fragment_frame(sentence, found)
@@ -323,8 +331,8 @@ class FrameFinder:
         return len(before) > 1 and before[-2].lower() in NOUN_DETERMINERS and before[-1].lower() not in lx.GROUP_HEADS
 
     def _negated(self, match: CueWord) -> bool:
-        before = self.masked[max(0, match.start() - 25):match.start()].split()
-        after = self.masked[match.end():match.end() + 15].split()
+        before = self.masked[max(0, match.start() - 25):match.start()].rsplit(None, 2)[-2:]
+        after = self.masked[match.end():match.end() + 15].split(None, 1)
         if before and before[-1].lower() in lx.NEGATING_BEFORE:
             return True
         if len(before) > 1 and before[-1].lower() in ("also", "yet", "ever") and before[-2].lower() in lx.NEGATING_BEFORE:
@@ -337,7 +345,7 @@ class FrameFinder:
         masked = self.masked
         base = VERB_BASE.get(verb, verb)
         left_end = cs
-        filler = FILLERS.search(masked, max(sentence.start, cs - 60), cs)
+        filler = _ends_with_filler(masked, cs) and FILLERS.search(masked, max(sentence.start, cs - 60), cs)
         if filler:
             left_end = filler.start()
         before = masked[sentence.start:left_end].rstrip()
@@ -818,6 +826,11 @@ _NOT_A_CLAUSE = frozenset((
     "nothing", "something", "anything", "yes", "no", "hello", "goodbye", "thanks",
     "when", "where", "otherwise", "last", "earlier", "later",
 ))
+
+
+def _ends_with_filler(masked: str, end: int) -> bool:
+    tail = masked[max(0, end - 60):end].rstrip()
+    return tail.removesuffix(",").rstrip().endswith(FILLER_ENDINGS)
 
 
 def _comma_segments(masked: str, lo: int, hi: int) -> list[Span]:

@@ -16,11 +16,11 @@ from .marks import Quote
 
 MASK = "\x01"
 PARAGRAPH_BREAK = regex.compile(r"\n+")
-# A period, question or exclamation mark (and closing brackets) then space: a candidate end.
 LINE = regex.compile(r"[^\n]+")
-SENTENCE_END = regex.compile(r"[.?!]+[)\]]*(?=\s)")
+# A period, question or exclamation mark (and closing brackets), then space and what can
+# start a sentence: a candidate end.
+SENTENCE_END = regex.compile(r"[.?!]+[)\]]*(?=\s+[\p{Lu}\p{N}\"“‘'(\[«„])")
 NEXT_SENTENCE_START = regex.compile(r"\s+(?=[\p{Lu}\p{N}\"“‘'(\[«„])")
-WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
 
 
 @dataclass(frozen=True)
@@ -62,20 +62,21 @@ def split_sentences(text: str, masked: str, starts: list[int], body_end: int, qu
         for q in quotes
         if text[q.close - 1] in ".?!" and NEXT_SENTENCE_START.match(text, q.after)
     })
+    # One pass over the whole body finds the candidate ends; each line takes its own.
+    # An end found just before a line break or the body's end leaves nothing but space
+    # after it in its line, so it cuts nothing.
+    ends = [
+        match.end()
+        for match in SENTENCE_END.finditer(masked, starts[0], body_end)
+        if not _is_abbreviation(masked, starts[0], match.start() + 1)
+    ]
     sentences: list[Sentence] = []
-    blocks = []
-    for match in LINE.finditer(masked, starts[0], body_end):
-        blocks.append((match.start(), match.end()))
     paragraph = 0
-    for block_start, block_end in blocks:
+    for block in LINE.finditer(masked, starts[0], body_end):
+        block_start, block_end = block.span()
         while paragraph + 1 < len(starts) and starts[paragraph + 1] <= block_start:
             paragraph += 1
-        cuts = []
-        for match in SENTENCE_END.finditer(masked, block_start, block_end):
-            end = match.end()
-            if not NEXT_SENTENCE_START.match(masked, end) or _is_abbreviation(masked, block_start, match.start() + 1):
-                continue
-            cuts.append(end)
+        cuts = ends[bisect_right(ends, block_start):bisect_left(ends, block_end)]
         cuts.extend(closes_sentence[bisect_right(closes_sentence, block_start):bisect_left(closes_sentence, block_end)])
         begin = block_start
         for cut in sorted(set(cuts)):
@@ -86,20 +87,30 @@ def split_sentences(text: str, masked: str, starts: list[int], body_end: int, qu
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    end -= len(stripped) - len(stripped.rstrip())
     if start < end:
         sentences.append(Sentence(start, end, paragraph))
 
 
-def _is_abbreviation(masked: str, block_start: int, period_end: int) -> bool:
-    match = WORD_BEFORE_PERIOD.search(masked, max(block_start, period_end - 12), period_end)
-    if not match:
+def _is_abbreviation(masked: str, body_start: int, period_end: int) -> bool:
+    """Does the period ending at `period_end` close an abbreviation? The word before it is
+    its run of letters and periods, at most 11 characters back (a loop over a few
+    characters: a regex search per candidate end costs more than the rest of the split)."""
+    period = period_end - 1
+    if masked[period] != ".":
         return False
-    word = match.group(1).lower()
+    # The word cannot run over a line break, so the body's start bounds it as well as its line's.
+    lo = max(body_start, period_end - 12)
+    start = period
+    while start > lo and (masked[start - 1].isalpha() or masked[start - 1] == "."):
+        start -= 1
+    if start == period:
+        return False
+    word = masked[start:period].lower()
     if word in ABBREVIATIONS:
         return True
     # An initial ("J. Smith") or an acronym with periods ("U.S.", "a.m.").
-    return len(word) == 1 and word.isalpha() and masked[match.start(1)].isupper() or "." in word
+    return len(word) == 1 and word.isalpha() and masked[start].isupper() or "." in word

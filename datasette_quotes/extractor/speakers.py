@@ -78,47 +78,102 @@ class SpeakerResolver:
             name = DETERMINER.sub("", match.group("name"))
             name = _drop_leading_titles(name)
             self.acronyms.setdefault(match.group("acronym"), name)
-        self._names: list[tuple[int, str]] | None = None
-        self._initials: dict[str, str] | None = None
-        self._people: dict[str, tuple[int, str]] | None = None
+        # The article's names are read on demand, only as far as a mention needs them:
+        # most mentions resolve without them, and those that do look back, not ahead.
+        self.names: list[tuple[int, str]] = []
         self.name_starts: list[int] = []
+        self._name_matches = PROPER_NAME.finditer(text)
+        self._all_names_read = False
+        self._names_used = False
+        self._initials: dict[str, str] | None = None
+        # For each surname looked up, the article's first multi-word person name (titles
+        # dropped) with that surname, and its place.
+        self._first_person: dict[str, tuple[int, str]] = {}
+        self._person_of: dict[str, str | None] = {}  # names repeat: judge each once
 
-    # Built on first use: most articles resolve most speakers without them.
-    @property
-    def names(self) -> list[tuple[int, str]]:
-        if self._names is None:
-            self._names = [(m.start(), _trim_name(m.group())) for m in PROPER_NAME.finditer(self.text)]
-            self.name_starts = [start for start, _ in self._names]
-        return self._names
+    def _read_names(self, position: int) -> None:
+        """Read names until every name that starts before `position` is in `names`."""
+        self._names_used = True
+        while not self._all_names_read and (not self.name_starts or self.name_starts[-1] < position):
+            match = next(self._name_matches, None)
+            if match is None:
+                self._all_names_read = True
+                break
+            self.names.append((match.start(), _trim_name(match.group())))
+            self.name_starts.append(match.start())
 
     @property
     def initials(self) -> dict[str, str]:
         if self._initials is None:
+            self._read_names(len(self.text) + 1)
             self._initials = _initials_index(self.names)
         return self._initials
 
-    @property
-    def people(self) -> dict[str, tuple[int, str]]:
-        """The first multi-word person name (titles dropped) for each surname, with its place."""
-        if self._people is None:
-            self._people = {}
-            person_of: dict[str, str | None] = {}  # names repeat: judge each once
-            for start, name in self.names:
-                if " " in name:
-                    if name not in person_of:
+    def _person_before(self, surname: str, position: int) -> str | None:
+        """The article's first multi-word person name with this surname, if it comes
+        before `position`."""
+        self._names_used = True
+        if surname not in self._first_person:
+            found = self._first_person_named(surname, position)
+            if found is None:
+                return None
+            self._first_person[surname] = found
+        start, person = self._first_person[surname]
+        return person if start < position else None
+
+    def _first_person_named(self, surname: str, position: int) -> tuple[int, str] | None:
+        """The first name starting before `position` that is a multi-word person name
+        with this surname, and its start.
+
+        Only names holding the surname can be it, so only those are read: a name never
+        runs over a line break, so reading from the start of an occurrence's line (or
+        from the end of the name read before it) finds the same names that reading the
+        whole article would.
+        """
+        text = self.text
+        read_to = 0
+        at = text.find(surname)
+        while at >= 0:
+            scan_from = max(read_to, text.rfind("\n", 0, at) + 1)
+            holder = None
+            for match in PROPER_NAME.finditer(text, scan_from):
+                if match.start() > at:
+                    break
+                read_to = match.end()
+                if read_to > at:
+                    holder = match
+                    break
+            if holder is None or holder.start() >= position:
+                if at >= position:
+                    return None  # no later name can start before `position`
+            else:
+                name = _trim_name(holder.group())
+                if " " in name and surname in name:
+                    if name not in self._person_of:
                         bare = _drop_leading_titles(name)
-                        person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
-                    person = person_of[name]
-                    if person:
-                        self._people.setdefault(person.rsplit(" ", 1)[-1], (start, person))
-        return self._people
+                        self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
+                    person = self._person_of[name]
+                    if person and person.rsplit(" ", 1)[-1] == surname:
+                        return holder.start(), person
+            at = text.find(surname, max(at + 1, read_to))
+        return None
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
-        names = self.names
-        return names[bisect_left(self.name_starts, start):bisect_left(self.name_starts, end)]
+        self._read_names(end)
+        return self.names[bisect_left(self.name_starts, start):bisect_left(self.name_starts, end)]
 
     def _names_before(self, position: int) -> list[tuple[int, str]]:
-        """The names just before `position`: a short form refers back a little way only."""
+        """The names just before `position`: a short form refers back a little way only.
+
+        Until some lookup has read the article's names, this gives none: so the first
+        version behaved (its index was built on first use, after this lookup), and the
+        earlier speakers and the full person names it leaves the first short form to
+        resolve against are better than the bare capitalised runs (`But Sanders`).
+        """
+        if not self._names_used:
+            self._names_used = True
+            return []
+        self._read_names(position)
         end = bisect_left(self.name_starts, position)
         return self.names[max(0, end - NAME_LOOKBACK):end]
 
@@ -209,7 +264,10 @@ class SpeakerResolver:
                 return item.speaker
         if body.isupper() and body in self.initials:
             return Speaker(self.initials[body], "organization")
+        upper = body[:1].isupper()
         for start, name in reversed(self._names_before(position)):
+            if upper and not name.endswith(body):
+                continue  # none of the tests below can pass: spare the split
             words = name.split()
             if body[:1].isupper() and len(body.split()) == 1 and words[-1] == body and len(words) > 1:
                 return Speaker(_drop_leading_titles(name), _kind_of(_drop_leading_titles(name)))
@@ -260,8 +318,7 @@ class SpeakerResolver:
         words = name.split()
         if len(words) != 1:
             return name
-        start, candidate = self.people.get(name, (position, name))
-        return candidate if start < position else name
+        return self._person_before(name, position) or name
 
 
 def _initials_index(names: list[tuple[int, str]]) -> dict[str, str]:
