@@ -2,6 +2,7 @@
 links from the quote views to them, and canned queries."""
 import json
 import re
+import weakref
 from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import urlencode
@@ -63,6 +64,9 @@ SPEAKER_NAME_COLUMNS = {
 }
 # Columns holding an outlet, linked to the quotes it relayed.
 OUTLET_COLUMNS = {("outlet_counts", "outlet"), ("quote_via", "outlet")}
+# Databases known to hold quotes, so that the cells of a query's results do not each ask
+# again (a quotes table, once loaded, stays).
+DATABASES_WITH_QUOTES = weakref.WeakSet()
 # In query results (no table), these column names hold page ids.
 QUERY_ID_COLUMNS = {"quote_id": "quote", "article_id": "article", "speaker_id": "speaker", "cluster_id": "cluster",
                     "first_article_id": "article"}
@@ -272,8 +276,11 @@ def render_cell(row, value, column, table, database, datasette):
     if table is None and column in QUERY_ID_COLUMNS:
 
         async def link_if_quotes():
-            if not await datasette.get_database(database).table_exists("quotes"):
-                return None
+            db = datasette.get_database(database)
+            if db not in DATABASES_WITH_QUOTES:
+                if not await db.table_exists("quotes"):
+                    return None
+                DATABASES_WITH_QUOTES.add(db)
             return _link(_page_url(datasette, database, QUERY_ID_COLUMNS[column], value), value)
 
         return link_if_quotes

@@ -153,6 +153,8 @@ def load(db_path, paths, workers, strict, table, text_column, id_column, date_co
     if shard_paths:
         if paths or table:
             raise click.UsageError("give either PATHs, --table or --shards")
+        if workers != 1:
+            raise click.UsageError("--workers extracts PATHs; --shards are extracted already")
         errors = shards.argument_errors(shard_paths)
         for message in errors:
             _error(message)

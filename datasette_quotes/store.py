@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlite_utils
 
@@ -304,7 +304,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         # replace=True also rebuilds an index left without its triggers by a load killed
         # while creating it; a complete one is left as it is.
         db[table].enable_fts(columns, create_triggers=True, replace=True)
-        _create_fts_triggers(db, table, replace=True)
+        _replace_fts_triggers(db, table)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
 
@@ -323,7 +323,7 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
     An article already stored gets its current quotes; quotes the extractor no longer
     finds in it are removed, so a reload after an extractor change leaves no stale rows.
     """
-    speakers: set[str] = set()
+    speakers = NameChanges()
     with db.conn:  # commits, or rolls back on any error
         # Take the write lock before the first read: a transaction that read first cannot
         # wait for another writer, it fails as soon as that one commits.
@@ -334,27 +334,42 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
         # ever sees them missing.
         for table in FTS_COLUMNS:
             db.execute(f"drop trigger [{table}_ai]")
-        newest, saved = _newest_rowids(db), set()
+        newest = _newest_rowids(db)
         for article in articles:
             a_id = article_id(article.text)
-            if a_id in saved:  # saved again, its rows may go: the index must hold them first
-                _index_new_rows(db, newest)
-                newest, saved = _newest_rowids(db), set()
-            saved.add(a_id)
-            speakers |= _save_article(db, article)
+            if not db.execute("select 1 from articles where id = ?", [a_id]).fetchone():
+                speakers.merge(_save_article(db, article))  # only inserts: rowids after `newest`
+                continue
+            # A stored article's stale quotes go first, and a new quote may take a freed
+            # rowid: its new rows are found by rowid and id.
+            _index_new_rows(db, newest)
+            before = _quote_rows_of(db, a_id)
+            speakers.merge(_save_article(db, article))
+            _index_quotes(db, sorted(rowid for rowid, _ in _quote_rows_of(db, a_id) - before))
+            newest = _newest_rowids(db)
         _index_new_rows(db, newest)
         _refresh_speakers(db, speakers)
         if db.conn.total_changes == changes:
             db.conn.rollback()  # nothing to store: the file stays byte for byte as it was
         else:
             for table in FTS_COLUMNS:
-                _create_fts_triggers(db, table)
+                db.execute(_fts_triggers(table)[f"{table}_ai"])
     quotes = sum(len(article.extraction.attributions) for article in articles)
     return SaveCounts(len(articles), quotes)
 
 
 def _newest_rowids(db: sqlite_utils.Database) -> dict[str, int]:
     return {table: db.execute(f"select coalesce(max(rowid), 0) from [{table}]").fetchone()[0] for table in FTS_COLUMNS}
+
+
+def _quote_rows_of(db: sqlite_utils.Database, a_id: str) -> set[tuple[int, str]]:
+    return set(db.execute("select rowid, id from quotes where article_id = ?", [a_id]).fetchall())
+
+
+def _index_quotes(db: sqlite_utils.Database, rowids: list[int]) -> None:
+    names = ", ".join(f"[{column}]" for column in FTS_COLUMNS["quotes"])
+    db.execute(f"insert into quotes_fts (rowid, {names}) select rowid, {names} from quotes"
+               " where rowid in (select value from json_each(?))", [json.dumps(rowids)])
 
 
 def _index_new_rows(db: sqlite_utils.Database, newest: dict[str, int]) -> None:
@@ -365,16 +380,16 @@ def _index_new_rows(db: sqlite_utils.Database, newest: dict[str, int]) -> None:
                    [newest[table]])
 
 
-def _create_fts_triggers(db: sqlite_utils.Database, table: str, replace: bool = False) -> None:
-    """The triggers that keep `table`'s full-text index in step with it. Unlike
+def _fts_triggers(table: str) -> dict[str, str]:
+    """The triggers that keep `table`'s full-text index in step with it, by name. Unlike
     sqlite-utils' own, an update reindexes only a text that changed, so setting a quote's
-    speaker does not touch the index. With `replace`, triggers that differ are rewritten."""
+    speaker does not touch the index."""
     fts, columns = f"{table}_fts", FTS_COLUMNS[table]
     names = ", ".join(f"[{column}]" for column in columns)
     old = ", ".join(f"old.[{column}]" for column in columns)
     new = ", ".join(f"new.[{column}]" for column in columns)
     changed = " or ".join(f"old.[{column}] is not new.[{column}]" for column in columns)
-    triggers = {
+    return {
         f"{table}_ai": f"CREATE TRIGGER [{table}_ai] AFTER INSERT ON [{table}] BEGIN\n"
                        f"  INSERT INTO [{fts}] (rowid, {names}) VALUES (new.rowid, {new});\nEND",
         f"{table}_ad": f"CREATE TRIGGER [{table}_ad] AFTER DELETE ON [{table}] BEGIN\n"
@@ -383,9 +398,11 @@ def _create_fts_triggers(db: sqlite_utils.Database, table: str, replace: bool = 
                        f"  INSERT INTO [{fts}] ([{fts}], rowid, {names}) VALUES ('delete', old.rowid, {old});\n"
                        f"  INSERT INTO [{fts}] (rowid, {names}) VALUES (new.rowid, {new});\nEND",
     }
-    if not replace:
-        db.execute(triggers[f"{table}_ai"])
-        return
+
+
+def _replace_fts_triggers(db: sqlite_utils.Database, table: str) -> None:
+    """Rewrite `table`'s full-text triggers where they differ from _fts_triggers."""
+    triggers = _fts_triggers(table)
     stored = dict(db.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = ?", [table]))
     if all(stored.get(name) == sql for name, sql in triggers.items()):
         return
@@ -396,8 +413,27 @@ def _create_fts_triggers(db: sqlite_utils.Database, table: str, replace: bool = 
             db.execute(sql)
 
 
-def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
-    """Write one article and its quotes; return the ids of its speakers before and after.
+@dataclass
+class NameChanges:
+    """What saving changed under each speaker name, for _refresh_speakers."""
+
+    # Name id -> (quote id, article id, title, mention) of each quote of an article new
+    # to the database: its speaker's counts and titles can simply grow.
+    added: dict[str, list[tuple]] = field(default_factory=dict)
+    # Names whose stored quotes changed or went: re-derived from all their quotes.
+    rewritten: set[str] = field(default_factory=set)
+
+    def merge(self, other: NameChanges) -> None:
+        for n_id, quotes in other.added.items():
+            self.added.setdefault(n_id, []).extend(quotes)
+        self.rewritten |= other.rewritten
+
+    def names(self) -> set[str]:
+        return self.added.keys() | self.rewritten
+
+
+def _save_article(db: sqlite_utils.Database, article: Article) -> NameChanges:
+    """Write one article and its quotes; return what changed under which speaker names.
 
     Only rows that differ from the stored ones are written, so a reload leaves the
     file untouched, full-text index included.
@@ -415,7 +451,8 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
         "url": article.url,
         "source": article.source,
     }
-    if next(db.query("select * from articles where id = ?", [a_id]), None) != article_row:
+    stored_article = next(db.query("select * from articles where id = ?", [a_id]), None)
+    if stored_article != article_row:
         _upsert(db, "articles", [article_row])
 
     stored_quotes = {row["id"]: row for row in db.query("select * from quotes where article_id = ?", [a_id])}
@@ -444,10 +481,21 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> set[str]:
     # Titles and the speaker each name belongs to are filled in by _refresh_speakers.
     db.conn.executemany("insert or ignore into speaker_names (id, name, kind, article_id) values (?, ?, ?, ?)",
                         name_rows.values())
-    _upsert(db, "quotes", [row for q_id, row in quote_rows.items() if _without_speaker(stored_quotes.get(q_id)) != row])
+    written = [row for q_id, row in quote_rows.items() if _without_speaker(stored_quotes.get(q_id)) != row]
+    _upsert(db, "quotes", written)
     _upsert(db, "quote_via", [row for key, row in via_rows.items() if stored_via.get(key) != row])
-    old_names = {row["speaker_name_id"] for row in stored_quotes.values() if row["speaker_name_id"]}
-    return old_names | set(name_rows)
+    changes = NameChanges()
+    for row in written:
+        if stored_article is None:
+            changes.added.setdefault(row["speaker_name_id"], []).append(
+                (row["id"], a_id, row["speaker_title"], row["speaker_text"]))
+        else:
+            changes.rewritten |= {row["speaker_name_id"], stored_quotes.get(row["id"], {}).get("speaker_name_id")}
+    for q_id in stored_quotes.keys() - quote_rows.keys():
+        changes.rewritten.add(stored_quotes[q_id]["speaker_name_id"])
+    changes.added.pop(None, None)
+    changes.rewritten.discard(None)
+    return changes
 
 
 def _without_speaker(row: dict | None) -> dict | None:
@@ -524,57 +572,103 @@ def correct_speakers(db: sqlite_utils.Database, corrections: list[Correction]) -
             db.execute("insert into speaker_corrections (name, other, action) values (?, ?, ?)"
                        " on conflict (name, other) do update set action = excluded.action",
                        [name, other, correction.action])
-        _refresh_speakers(db, set())
+        _refresh_speakers(db, NameChanges())
 
 
-def _refresh_speakers(db: sqlite_utils.Database, name_ids: set[str]) -> None:
-    """Re-derive speakers after quotes changed under the names `name_ids`.
+def _refresh_speakers(db: sqlite_utils.Database, changes: NameChanges) -> None:
+    """Re-derive speakers after saving changed the quotes under some names.
 
-    The names' titles come from their quotes; the entities from all shared names and the
-    user's corrections (entities.resolve); each changed speaker's row from its quotes.
-    Derived, never merged row by row, so the result does not depend on load order.
+    The entities come from all shared names and the user's corrections
+    (entities.resolve), every time, so the result does not depend on load order. The
+    rest grows with what changed: a speaker that only gained quotes of new articles has
+    its counts, titles and aliases added to; one whose names or stored quotes changed is
+    re-derived from all its quotes.
     """
-    touched = json.dumps(sorted(name_ids))
-    # Speaker ids whose quotes or names changed.
-    changed = {s_id for (s_id,) in db.execute(
-        "select speaker_id from speaker_names where id in (select value from json_each(?)) and speaker_id is not null",
-        [touched])}
-    titles: dict[str, list[str]] = {}
-    for n_id, title in db.execute(
-        "select speaker_name_id, speaker_title from quotes where speaker_name_id in (select value from json_each(?))"
-        " group by speaker_name_id, speaker_title order by speaker_name_id, speaker_title", [touched]):
-        titles.setdefault(n_id, [])
-        if title is not None:
-            titles[n_id].append(title)
-    db.conn.executemany("delete from speaker_names where id = ?", [(n_id,) for n_id in sorted(name_ids - titles.keys())])
-    for n_id, found in sorted(titles.items()):
-        _set_if_changed(db, "speaker_names", n_id, "titles", json.dumps(found, ensure_ascii=False))
+    touched = json.dumps(sorted(changes.names()))
+    stored_names = {n_id: (s_id, titles) for n_id, s_id, titles in db.execute(
+        "select id, speaker_id, titles from speaker_names where id in (select value from json_each(?))", [touched])}
+    # Each name's titles and how often they were given, for telling people apart and
+    # for the speaker's most frequent title.
+    for n_id in sorted(changes.names()):
+        if n_id in changes.rewritten:
+            counted = dict(db.execute(
+                "select speaker_title, count(*) from quotes where speaker_name_id = ? and speaker_title is not null"
+                " group by speaker_title", [n_id]).fetchall())
+            if not db.execute("select 1 from quotes where speaker_name_id = ? limit 1", [n_id]).fetchone():
+                db.execute("delete from speaker_names where id = ?", [n_id])
+                continue
+        else:
+            counted = Counter(json.loads(stored_names.get(n_id, (None, None))[1] or "{}"))
+            counted.update(title for _, _, title, _ in changes.added[n_id] if title is not None)
+        _set_if_changed(db, "speaker_names", n_id, "titles", json.dumps(dict(sorted(counted.items())), ensure_ascii=False))
     shared = db.execute("select id, name, kind, titles, speaker_id from speaker_names"
                         " where article_id is null order by id").fetchall()
-    corrections = speaker_corrections(db)
     resolved = entities.resolve(
-        [entities.SpeakerName(n_id, name, kind, tuple(json.loads(titles or "[]"))) for n_id, name, kind, titles, _ in shared],
-        corrections,
+        [entities.SpeakerName(n_id, name, kind, tuple(json.loads(titles or "{}"))) for n_id, name, kind, titles, _ in shared],
+        speaker_corrections(db),
     )
     # (name id, its speaker's id, the speaker, the speaker id stored)
     assigned = [(n_id, entity_id(resolved[n_id]), resolved[n_id], stored) for n_id, _, _, _, stored in shared]
     # A name scoped to its article is a speaker of its own, with the name's id.
     for n_id, name, kind, stored in db.execute(
         "select id, name, kind, speaker_id from speaker_names where article_id is not null"
-        " and id in (select value from json_each(?))", [json.dumps(sorted(name_ids))]
+        " and id in (select value from json_each(?))", [touched]
     ).fetchall():
         assigned.append((n_id, n_id, entities.Entity(name, kind), stored))
-    speakers = {}
+    speakers, rederive, grown = {}, set(), {}
+    rederive |= {stored_names[n_id][0] for n_id in changes.rewritten if n_id in stored_names} - {None}
     for n_id, s_id, entity, stored in assigned:
         speakers[s_id] = entity
-        if stored != s_id or n_id in name_ids:
-            changed |= {stored, s_id} - {None}
+        # A name seen for the first time, in new articles only, just adds to its speaker.
+        first_seen = stored is None and n_id in changes.added and n_id not in changes.rewritten
+        if (stored != s_id and not first_seen) or n_id in changes.rewritten:
+            rederive |= {stored, s_id} - {None}
             _set_if_changed(db, "speaker_names", n_id, "speaker_id", s_id)
             db.execute("update quotes set speaker_id = :id, speaker_name = :name, speaker_kind = :kind"
                        " where speaker_name_id = :name_id and (speaker_id is not :id or speaker_name is not :name)",
                        {"id": s_id, "name": entity.name, "kind": entity.kind, "name_id": n_id})
-    for s_id in sorted(changed):
+        elif n_id in changes.added:
+            _set_if_changed(db, "speaker_names", n_id, "speaker_id", s_id)
+            new = changes.added[n_id]
+            db.execute("update quotes set speaker_id = :id, speaker_name = :name, speaker_kind = :kind"
+                       " where id in (select value from json_each(:ids))",
+                       {"id": s_id, "name": entity.name, "kind": entity.kind,
+                        "ids": json.dumps([q_id for q_id, _, _, _ in new])})
+            grown.setdefault(s_id, []).extend(new)
+    for s_id in sorted(rederive):
         _refresh_speaker(db, s_id, speakers.get(s_id))
+    for s_id in sorted(grown.keys() - rederive):
+        _grow_speaker(db, s_id, speakers[s_id], grown[s_id])
+
+
+def _grow_speaker(db: sqlite_utils.Database, s_id: str, entity: entities.Entity, new: list[tuple]) -> None:
+    """Add quotes of new articles to a speaker's row without reading its other quotes."""
+    row = next(db.query("select * from speakers where id = ?", [s_id]), None)
+    if row is not None and row["quote_count"] is None:  # stored before counts were kept
+        _refresh_speaker(db, s_id, entity)
+        return
+    before = row or {"id": s_id, "name": entity.name, "kind": entity.kind, "aliases": "[]", "quote_count": 0,
+                     "article_count": 0}
+    names = sorted({name for (name,) in db.execute("select name from speaker_names where speaker_id = ?", [s_id])})
+    texts = {text for _, _, _, text in new} | (set(names) - {entity.name})
+    grown = {**before, "title": _most_frequent_title(db, s_id),
+             "aliases": json.dumps(sorted(set(json.loads(before["aliases"]))
+                                          | {text for text in texts if text and text.lower() not in NOT_ALIASES}),
+                                   ensure_ascii=False),
+             "names": json.dumps(names, ensure_ascii=False),
+             "quote_count": before["quote_count"] + len(new),
+             # New articles: none of them was counted before.
+             "article_count": before["article_count"] + len({article for _, article, _, _ in new})}
+    if grown != row:
+        _upsert(db, "speakers", [grown])
+
+
+def _most_frequent_title(db: sqlite_utils.Database, s_id: str) -> str | None:
+    """From the title counts of the speaker's names; ties go to the alphabetically first."""
+    counted = Counter()
+    for (titles,) in db.execute("select titles from speaker_names where speaker_id = ?", [s_id]):
+        counted.update(json.loads(titles or "{}"))
+    return min(counted, key=lambda title: (-counted[title], title), default=None)
 
 
 def _refresh_speaker(db: sqlite_utils.Database, s_id: str, entity: entities.Entity | None) -> None:

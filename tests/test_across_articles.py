@@ -9,6 +9,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
+from datasette_quotes import store
 from datasette_quotes.cli import cli
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -147,3 +148,16 @@ def test_a_correction_naming_no_speaker_is_refused(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip() == f"Error: {db_path}: no speaker named 'Harjeet Sandhu'"
     assert db_path.read_bytes() == before
+
+
+def test_speakers_grown_batch_by_batch_equal_speakers_derived_from_all_their_quotes(tmp_path):
+    db_path = tmp_path / "quotes.db"
+    for path in FILES:
+        db = load(db_path, path)
+    grown = db.execute("select * from speakers order by id").fetchall()
+    every_name = {n_id for (n_id,) in db.execute("select id from speaker_names")}
+    with db.conn:
+        db.execute("begin immediate")
+        store._refresh_speakers(db, store.NameChanges(rewritten=every_name))
+        assert db.execute("select * from speakers order by id").fetchall() == grown
+        db.conn.rollback()

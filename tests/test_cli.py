@@ -116,6 +116,9 @@ def test_bad_shard_lines_are_one_line_errors_and_the_rest_loads(tmp_path, articl
         assert not (tmp_path / "other.db").exists()
     both = run("load", tmp_path / "other.db", article_dir, "--shards", shard)
     assert both.exit_code == 2 and "give either PATHs, --table or --shards" in both.stderr
+    workers = run("load", tmp_path / "other.db", "--shards", shard, "--workers", 2)
+    assert workers.exit_code == 2 and "--shards are extracted already" in workers.stderr
+    assert not (tmp_path / "other.db").exists()
 
 
 def test_extract_accepts_files_folders_and_globs_without_repeats(article_dir):
@@ -193,7 +196,11 @@ def test_load_prints_a_one_line_summary(tmp_path, article_dir, articles):
 
 def test_reloading_changes_nothing_and_new_files_keep_old_rows(tmp_path, loaded_db, article_dir, articles):
     before = list(sqlite_utils.Database(loaded_db).conn.iterdump())
+    # The load ended with ANALYZE; a reload that changes nothing does not run it again.
+    assert sqlite_utils.Database(loaded_db).execute("select count(*) from sqlite_stat1").fetchone()[0] > 0
+    content = loaded_db.read_bytes()
     assert run("load", loaded_db, article_dir).exit_code == 0
+    assert loaded_db.read_bytes() == content
     assert list(sqlite_utils.Database(loaded_db).conn.iterdump()) == before
 
     extra = tmp_path / "more"

@@ -13,6 +13,8 @@ from datasette.app import Datasette
 from datasette.plugins import pm
 from markupsafe import escape
 
+import datasette_quotes
+
 SEED_EXPECTED = Path(__file__).parent / "fixtures" / "seed" / "000_c552f5dde1320bff.expected.json"
 
 # The mayor of the harbour-bridge article again, on other days and through other channels,
@@ -332,6 +334,27 @@ async def test_speaker_page_counts_and_lists_the_quotes_newest_first(datasette, 
 
 
 @pytest.mark.asyncio
+async def test_speaker_page_lists_its_quotes_a_page_at_a_time(datasette, loaded_db, monkeypatch):
+    monkeypatch.setattr(datasette_quotes, "SPEAKER_QUOTES_PER_PAGE", 2)
+    speaker_id = speaker_named(loaded_db, "Tilda Varnham")
+    newest_first = [q_id for (q_id,) in ask(
+        loaded_db, "select id from quotes where speaker_id = ? order by coalesce(source_date, article_date) desc,"
+                   " article_file, start", [speaker_id])]
+    assert len(newest_first) >= 3
+    last = (len(newest_first) + 1) // 2
+    listed = []
+    for number in range(1, last + 1):
+        page = (await datasette.client.get(f"/quotes/-/speaker/{speaker_id}?page={number}")).text
+        assert f'<dd class="quotes-count">{len(newest_first)} ' in page  # the whole count on every page
+        on_page = re.findall(r'href="/quotes/-/quote/(\w+)"', inside(page, '<ol class="quotes-list">', "</ol>"))
+        assert len(on_page) == (2 if number < last else len(newest_first) - 2 * (last - 1))
+        listed += on_page
+        assert (f'href="/quotes/-/speaker/{speaker_id}?page={number + 1}" rel="next"' in page) == (number < last)
+        assert (f'href="/quotes/-/speaker/{speaker_id}?page={number - 1}" rel="prev"' in page) == (number > 1)
+    assert listed == newest_first
+
+
+@pytest.mark.asyncio
 async def test_article_page_marks_every_quote_by_type_with_its_speaker(datasette, loaded_db):
     (article_id,), = ask(loaded_db, "select id from articles where file = ?", [Path(SEED_EXPECTED).name.split(".")[0] + ".txt"])
     quotes = ask(
@@ -357,6 +380,10 @@ async def test_article_page_marks_every_quote_by_type_with_its_speaker(datasette
 @pytest.mark.asyncio
 async def test_canned_queries_are_listed_and_take_parameters(datasette, loaded_db):
     database_page = (await datasette.client.get("/quotes")).text
+    # Datasette 1.0 lists five queries on the database page and all of them on its own page.
+    every_query = await datasette.client.get("/quotes/-/queries")
+    if every_query.status_code == 200:
+        database_page += every_query.text
     for name in CANNED_QUERIES:
         assert f'href="/quotes/{name}"' in database_page
         form = (await datasette.client.get(f"/quotes/{name}")).text

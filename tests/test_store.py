@@ -261,3 +261,16 @@ def test_search_index_follows_batches_without_touching_it_for_speaker_updates(db
     fts_integrity(db)
     assert db.execute(search, ["nothing"]).fetchone()[0] == 2  # one in each article
     assert db.execute(search, ["stays"]).fetchone()[0] == 0
+
+
+def test_a_new_quote_that_reuses_a_deleted_rowid_is_searchable(db):
+    full = harbour_extraction()
+    store.save(db, [store.Article("harbour.txt", TEXT, full)])
+    # The last quote goes and another comes: SQLite gives the new row the freed rowid.
+    replaced = attribution(TEXT, "the port stays open, the Ellery Courier reported", "indirect", "Officials",
+                           "officials", "group", cue="said")
+    store.save(db, [store.Article("harbour.txt", TEXT, Extraction(full.meta, full.attributions[:2] + (replaced,)))])
+    fts_integrity(db)
+    found = db.execute("select quotes.text from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid"
+                       " where quotes_fts match 'Courier'").fetchall()
+    assert found == [("the port stays open, the Ellery Courier reported",)]

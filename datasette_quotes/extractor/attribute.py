@@ -143,6 +143,8 @@ class Assembler:
 
     def _add(self, frame: Frame, i: int) -> None:
         start, end = frame.content
+        if not any(ch.isalnum() for ch in self.text[start:end]):
+            return  # only marks or invisible characters: nothing was said
         kind_of_quote = "direct" if frame.direct else self._clause_type(start, end)
         mention = frame.speaker
         mention_text = self.text[mention[0]:mention[1]]

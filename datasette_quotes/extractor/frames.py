@@ -55,12 +55,15 @@ ADJUNCT = regex.compile(
       | ,\s*citing\s+[^,;:{MASK}]+?(?=,)
       | ,\s*(?:published|released|issued|dated|posted)\s+[^,;:{MASK}]+?(?=,)
       | (?:in|on|at)\s+(?:{_NAME_WORD})(?:\s+{_NAME_WORD})*
-      | (?:after|before|during|following|at|in|on|over|from|with)\s+[^,;:{MASK}\"“”]{{1,60}}?(?=\s+that\b)
+      | (?:after|before|during|following|at|in|on|over|from|with|along|across|near|around|outside|inside|by|for)\s+[^,;:{MASK}\"“”]{{1,60}}?(?=\s+that\b)
     )""",
     regex.VERBOSE,
 )
 # `is telling`, `was saying`: a participle of saying in a progressive verb.
 PROGRESSIVE_BEFORE = regex.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?:\s+(?:also|still|now))?\s+$")
+REPORTING_INFINITIVE = regex.compile(
+    r"\b(?:" + "|".join(regex.escape(p) for p in lx.REPORTING_INFINITIVES) + r")\s+$", regex.IGNORECASE
+)
 AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|already|repeatedly|previously))?\s+$")
 # `..., though it cautioned that ...`: a second report, with its own frame.
 SECOND_REPORT = regex.compile(
@@ -94,6 +97,14 @@ NEAREST_SPEAKER = regex.compile(
     rf"(?<![\p{{L}}.])((?:he|she|they|we|I|He|She|They|We)\b|{_NAME_WORD}(?:[ \xa0]+{_NAME_WORD})*)"
     rf"(?:,\s+(?:who|which)\s+|\s+)(?:\p{{Ll}}+ly\s+|also\s+|then\s+|again\s+|and\s+){{0,2}}$"
 )
+# `Beck, who said ...`: a named antecedent, then a relative clause whose verb is the cue.
+RELATIVE_SPEAKER = regex.compile(
+    rf"(?<![\p{{L}}.])(?P<speaker>{_NAME_WORD}(?:[ \xa0]+{_NAME_WORD})*)"
+    # `Carla Jennings of Toledo, Ohio, who said`: the place is not the speaker.
+    rf"(?:\s+(?:of|from)\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:,\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*)?)?"
+    rf",\s+who\s+(?:\p{{Ll}}+ly\s+|also\s+|has\s+|had\s+|have\s+){{0,2}}$"
+)
+RELATIVE_CLAUSE_END = regex.compile(r"[,”\"]")
 # A subject and the verb of its predicate, at the start of a sentence:
 # `Sanders credited Clinton's win to "a closed primary"`, `He also blamed ...`.
 SUBJECT_VERB = regex.compile(
@@ -257,8 +268,11 @@ class FrameFinder:
                 break
         if quote is None:
             return None
-        colon = self.masked[sentence.start:quote.open].rstrip().endswith(":")
-        if colon and not (self._ends_sentence(quote.after, sentence.end) or PARTICIPLE_AFTER.match(self.masked, quote.after, sentence.end)):
+        before_quote = self.masked[sentence.start:quote.open].rstrip()
+        ends = self._ends_sentence(quote.after, sentence.end)
+        # `Pence continued: "..."`, `Trump issued a statement, "..."`: set off and closing the sentence.
+        colon = before_quote.endswith(":") or (before_quote.endswith(",") and ends and len(self.text[quote.start:quote.end].split()) >= 4)
+        if colon and not (ends or PARTICIPLE_AFTER.match(self.masked, quote.after, sentence.end)):
             return None
         end = self._clause_end(quote, sentence)
         relative = RELATIVE_QUOTER.search(self.masked, max(sentence.start, quote.open - 80), quote.open)
@@ -278,7 +292,7 @@ class FrameFinder:
             return None
         if colon:
             # `Pence continued: "..."`, `Her letter makes the case: "..."`: the quotation is the words.
-            cue = (match.start("verb"), self.masked.rindex(":", match.end(), quote.open) + 1)
+            cue = (match.start("verb"), len(before_quote) + sentence.start)
             return Frame(cue, match.span("subject"), (quote.start, quote.end), sentence, match.group("verb"), True)
         content = _strip_span(self.masked, match.end(), end)
         if content is None:
@@ -302,8 +316,9 @@ class FrameFinder:
         begin = sentence.start
         for start, end in _comma_segments(self.masked, sentence.start, limit):
             words = self.masked[start:end].split()
-            if words[0].lower() not in lx.INTRO_ADJUNCT_WORDS:
-                break
+            adverb_phrase = len(words) > 1 and words[0].endswith("ly") and words[1].lower() in lx.INTRO_ADJUNCT_WORDS
+            if words[0].lower() not in lx.INTRO_ADJUNCT_WORDS and not adverb_phrase:
+                break  # `Immediately after the attacks, ` is an adjunct too
             begin = end + 1
         lead = LEADING_CONJUNCTIONS.match(self.masked, begin, limit)
         return lead.end() if lead else begin
@@ -315,10 +330,34 @@ class FrameFinder:
         if role == "cite":
             return self._citation(sentence, match)
         verb = match.group()
+        relative = RELATIVE_SPEAKER.search(self.masked, max(sentence.start, match.start() - 120), match.start())
+        if relative and verb not in TELL_FORMS:
+            return self._relative_frame(sentence, match, relative)
         if self._negated(match) or self._noun_use(match, verb):
             return None
-        aux = AUXILIARY_BEFORE.search(self.masked, max(sentence.start, match.start() - 30), match.start())
+        aux = (AUXILIARY_BEFORE.search(self.masked, max(sentence.start, match.start() - 30), match.start())
+               or REPORTING_INFINITIVE.search(self.masked, max(sentence.start, match.start() - 30), match.start()))
         return self._verb_frame(sentence, aux.start() if aux else match.start(), match.end(), verb)
+
+    def _relative_frame(self, sentence: Sentence, match: CueWord, relative) -> Frame | None:
+        """`Weaver, who said business executives fail to see ...`: the relative clause reports
+        its antecedent's words, up to the comma that closes it before the main verb."""
+        after, has_that = self._after_adjuncts(match.end(), sentence.end)
+        # `X, who said A, said B`: A ends at the comma, which may close quoted words.
+        limit = sentence.end
+        for close in RELATIVE_CLAUSE_END.finditer(self.masked, after, sentence.end):
+            if close.group() == ",":
+                limit = close.start()
+                break
+            quote = self.quote_closing_at.get(close.start())
+            if quote and quote.close == close.start() and self.text[quote.close - 1] == ",":
+                limit = close.end()
+                break
+        speaker = relative.span("speaker")
+        content, direct = self._content_after(after, limit, has_that, VERB_BASE.get(match.group(), match.group()))
+        if content is None:
+            return None
+        return Frame((match.start(), match.end()), speaker, content, sentence, match.group(), direct)
 
     def _noun_use(self, match: CueWord, verb: str) -> bool:
         """`a pointed note`, `the report`, `In a post`: the word is a noun here."""
@@ -334,7 +373,8 @@ class FrameFinder:
         before = self.masked[max(0, match.start() - 25):match.start()].rsplit(None, 2)[-2:]
         after = self.masked[match.end():match.end() + 15].split(None, 1)
         if before and before[-1].lower() in lx.NEGATING_BEFORE:
-            return True
+            # `went on to say`, `took to Twitter to say`: an infinitive that still reports.
+            return not REPORTING_INFINITIVE.search(self.masked, max(0, match.start() - 30), match.start())
         if len(before) > 1 and before[-1].lower() in ("also", "yet", "ever") and before[-2].lower() in lx.NEGATING_BEFORE:
             return True
         if after and after[0].strip(",.").lower() in lx.NEGATING_AFTER:
@@ -381,7 +421,8 @@ class FrameFinder:
         clause_before = prefix and not has_that and (reported_before or not self._intro_only(sentence.start, phrase_start))
         content = None
         direct = interrupted = False
-        if not prefix and masked[after:sentence.end].lstrip().startswith(",") and self._follows_quote(sentence):
+        if (not prefix and masked[after:sentence.end].lstrip().startswith(",") and self._follows_quote(sentence)
+                and not self._quote_follows(after, sentence.end)):
             # `"All the way!" Dawson shouted, shorthand for ...`: the quotation before is what was said.
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         opening = self.quote_at.get(sentence.start)
@@ -438,11 +479,15 @@ class FrameFinder:
         if speaker is None:
             return None
         before = self.masked[sentence.start:match.start()].rstrip()
-        if before and before.endswith(","):
+        if before and (before.endswith(",") or self._spoken_quote_ends(sentence.start + len(before))):
+            # `..., according to X`, `"...," according to X`
             content = self._content_before(sentence, match.start())
         elif not before or self._intro_only(sentence.start, match.start()):
             rest = LEAD_PUNCT.match(self.masked, end)
             content = _strip_span(self.masked, rest.end(), sentence.end)
+            quote = self.quote_at.get(content[0]) if content else None
+            if quote and quote.double and TRAILING_ADJUNCT.match(self.masked, quote.after, sentence.end):
+                content = (quote.start, quote.end)  # `According to X, "...," presumably meaning ...`
         else:
             return None
         if content is None:
@@ -864,7 +909,7 @@ def _strip_span(masked: str, start: int, end: int) -> Span | None:
 
 
 def _name_like(piece: str) -> bool:
-    words = piece.split()
+    words = [w for w in piece.split() if not w.startswith("(")]  # `Ted Cruz (R-Texas)`
     return 0 < len(words) <= 6 and all(w[:1].isupper() or w in ("of", "and", "&", "de", "bin", "al", "van", "von") for w in words)
 
 

@@ -21,6 +21,7 @@ REPORTING_VERBS = (
     "repeat", "chant", "tease", "marvel", "gripe", "grumble", "rail", "taunt", "rave",
     "elaborate", "opine", "reason", "sigh", "concur", "summarise", "summarize", "begin", "press",
     "read", "riff", "bark", "remember", "go on", "chime in", "interrupt", "intone", "gloat",
+    "beam",
 )
 # Words after a subject that are not the verb of a predicate quoting it: copulas,
 # auxiliaries and function words (`Trump was "very pro-choice"` quotes nobody).
@@ -114,7 +115,7 @@ WEAK_VERBS = frozenset((
     "highlight", "estimate", "forecast", "predict", "propose", "suggest", "promise",
     "threaten", "demand", "agree", "accuse", "ask", "respond", "reply", "mention", "recall",
     "describe", "inform", "continue", "conclude", "answer", "cry", "repeat", "chant",
-    "reason", "sigh", "begin", "press", "remember", "interrupt",
+    "reason", "sigh", "begin", "press", "remember", "interrupt", "beam",
 ))
 
 # Auxiliaries and adverbs allowed between a subject and its verb of saying.
@@ -136,6 +137,12 @@ NEGATING_BEFORE = frozenset((
     "to", "cannot", "refused", "declined", "wouldn't", "didn't", "won't", "hasn't", "haven't",
     "hadn't", "doesn't", "don't", "isn't", "wasn't", "weren't", "unable", "who", "which",
 ))
+# Phrases before `to say`, `to tell` that report a saying rather than an intention.
+REPORTING_INFINITIVES = (
+    "went on to", "goes on to", "go on to", "proceeded to", "took to twitter to",
+    "took to facebook to", "took to x to", "took to social media to", "took to instagram to",
+    "was quick to", "were quick to", "likely to", "rushed to", "took the stage to",
+)
 # Words right after a verb of saying that mean nothing was said ("says nothing about").
 NEGATING_AFTER = frozenset(("nothing", "little", "no", "so", "goodbye", "hello", "yes", "sorry", "thanks", "grace", "prayers"))
 
