@@ -6,7 +6,7 @@ speaker or name, and titles stay apart from names.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -82,6 +82,7 @@ class SpeakerResolver:
         # most mentions resolve without them, and those that do look back, not ahead.
         self.names: list[tuple[int, str]] = []
         self.name_starts: list[int] = []
+        self.name_ends: list[int] = []
         self._name_matches = PROPER_NAME.finditer(text)
         self._all_names_read = False
         self._names_used = False
@@ -89,6 +90,7 @@ class SpeakerResolver:
         # For each surname looked up, the article's first multi-word person name (titles
         # dropped) with that surname, and its place.
         self._first_person: dict[str, tuple[int, str]] = {}
+        self._surname_next: dict[str, int] = {}  # for the others: the next occurrence to judge
         self._person_of: dict[str, str | None] = {}  # names repeat: judge each once
 
     def _read_names(self, position: int) -> None:
@@ -101,6 +103,7 @@ class SpeakerResolver:
                 break
             self.names.append((match.start(), _trim_name(match.group())))
             self.name_starts.append(match.start())
+            self.name_ends.append(match.end())
 
     @property
     def initials(self) -> dict[str, str]:
@@ -113,49 +116,40 @@ class SpeakerResolver:
         """The article's first multi-word person name with this surname, if it comes
         before `position`."""
         self._names_used = True
-        if surname not in self._first_person:
-            found = self._first_person_named(surname, position)
-            if found is None:
-                return None
-            self._first_person[surname] = found
-        start, person = self._first_person[surname]
+        found = self._first_person.get(surname) or self._find_first_person(surname, position)
+        if found is None:
+            return None
+        start, person = found
         return person if start < position else None
 
-    def _first_person_named(self, surname: str, position: int) -> tuple[int, str] | None:
+    def _find_first_person(self, surname: str, position: int) -> tuple[int, str] | None:
         """The first name starting before `position` that is a multi-word person name
-        with this surname, and its start.
-
-        Only names holding the surname can be it, so only those are read: a name never
-        runs over a line break, so reading from the start of an occurrence's line (or
-        from the end of the name read before it) finds the same names that reading the
-        whole article would.
-        """
+        with this surname, and its start. Only a name holding the surname can be it, so
+        the surname's occurrences are judged in order, each once per article (the next
+        lookup goes on where this one stopped), and names are read only up to them."""
         text = self.text
-        read_to = 0
-        at = text.find(surname)
+        at = self._surname_next[surname] if surname in self._surname_next else text.find(surname)
         while at >= 0:
-            scan_from = max(read_to, text.rfind("\n", 0, at) + 1)
-            holder = None
-            for match in PROPER_NAME.finditer(text, scan_from):
-                if match.start() > at:
-                    break
-                read_to = match.end()
-                if read_to > at:
-                    holder = match
-                    break
-            if holder is None or holder.start() >= position:
-                if at >= position:
-                    return None  # no later name can start before `position`
-            else:
-                name = _trim_name(holder.group())
+            self._read_names(at + 1)
+            i = bisect_right(self.name_starts, at) - 1
+            if i >= 0 and self.name_ends[i] > at:  # the name holding this occurrence
+                start, name = self.names[i]
+                if start >= position:
+                    break  # for a later lookup to judge
                 if " " in name and surname in name:
                     if name not in self._person_of:
                         bare = _drop_leading_titles(name)
                         self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
                     person = self._person_of[name]
                     if person and person.rsplit(" ", 1)[-1] == surname:
-                        return holder.start(), person
-            at = text.find(surname, max(at + 1, read_to))
+                        self._first_person[surname] = (start, person)
+                        return start, person
+                at = text.find(surname, max(at + 1, self.name_ends[i]))
+            elif at >= position:
+                break  # a name holding a later occurrence starts later still
+            else:
+                at = text.find(surname, at + 1)
+        self._surname_next[surname] = at
         return None
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
