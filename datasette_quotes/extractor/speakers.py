@@ -6,7 +6,7 @@ speaker or name, and titles stay apart from names.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -82,7 +82,6 @@ class SpeakerResolver:
         # most mentions resolve without them, and those that do look back, not ahead.
         self.names: list[tuple[int, str]] = []
         self.name_starts: list[int] = []
-        self.name_ends: list[int] = []
         self._name_matches = PROPER_NAME.finditer(text)
         self._all_names_read = False
         self._names_used = False
@@ -90,7 +89,8 @@ class SpeakerResolver:
         # For each surname looked up, the article's first multi-word person name (titles
         # dropped) with that surname, and its place.
         self._first_person: dict[str, tuple[int, str]] = {}
-        self._surname_next: dict[str, int] = {}  # for the others: the next occurrence to judge
+        self._names_with_word: dict[str, list[int]] = {}  # word -> indices in `names`
+        self._surname_next: dict[str, int] = {}  # for the others: the next of those to judge
         self._person_of: dict[str, str | None] = {}  # names repeat: judge each once
 
     def _read_names(self, position: int) -> None:
@@ -101,9 +101,14 @@ class SpeakerResolver:
             if match is None:
                 self._all_names_read = True
                 break
-            self.names.append((match.start(), _trim_name(match.group())))
+            name = _trim_name(match.group())
+            if " " in name:
+                # A person's surname is one of the words of the name: index them, for
+                # `_find_first_person`.
+                for word in set(name.split()):
+                    self._names_with_word.setdefault(word, []).append(len(self.names))
+            self.names.append((match.start(), name))
             self.name_starts.append(match.start())
-            self.name_ends.append(match.end())
 
     @property
     def initials(self) -> dict[str, str]:
@@ -124,32 +129,25 @@ class SpeakerResolver:
 
     def _find_first_person(self, surname: str, position: int) -> tuple[int, str] | None:
         """The first name starting before `position` that is a multi-word person name
-        with this surname, and its start. Only a name holding the surname can be it, so
-        the surname's occurrences are judged in order, each once per article (the next
-        lookup goes on where this one stopped), and names are read only up to them."""
-        text = self.text
-        at = self._surname_next[surname] if surname in self._surname_next else text.find(surname)
-        while at >= 0:
-            self._read_names(at + 1)
-            i = bisect_right(self.name_starts, at) - 1
-            if i >= 0 and self.name_ends[i] > at:  # the name holding this occurrence
-                start, name = self.names[i]
-                if start >= position:
-                    break  # for a later lookup to judge
-                if " " in name and surname in name:
-                    if name not in self._person_of:
-                        bare = _drop_leading_titles(name)
-                        self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
-                    person = self._person_of[name]
-                    if person and person.rsplit(" ", 1)[-1] == surname:
-                        self._first_person[surname] = (start, person)
-                        return start, person
-                at = text.find(surname, max(at + 1, self.name_ends[i]))
-            elif at >= position:
-                break  # a name holding a later occurrence starts later still
-            else:
-                at = text.find(surname, at + 1)
-        self._surname_next[surname] = at
+        with this surname, and its start. Only a name that has the surname among its
+        words can be it, so only those are judged, in order, each once per surname (the
+        next lookup goes on where this one stopped)."""
+        self._read_names(position)
+        holders = self._names_with_word.get(surname, ())
+        i = self._surname_next.get(surname, 0)
+        while i < len(holders):
+            start, name = self.names[holders[i]]
+            if start >= position:
+                break  # for a later lookup to judge
+            if name not in self._person_of:
+                bare = _drop_leading_titles(name)
+                self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
+            person = self._person_of[name]
+            if person and person.rsplit(" ", 1)[-1] == surname:
+                self._first_person[surname] = (start, person)
+                return start, person
+            i += 1
+        self._surname_next[surname] = i
         return None
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
