@@ -86,11 +86,12 @@ class SpeakerResolver:
         self._all_names_read = False
         self._names_used = False
         self._initials: dict[str, str] | None = None
-        # For each surname looked up, the article's first multi-word person name (titles
-        # dropped) with that surname, and its place.
+        # Surnames looked up: once found, the article's first multi-word person name
+        # (titles dropped) with that surname, and its place; until then, how many of the
+        # names holding the surname have been judged.
         self._first_person: dict[str, tuple[int, str]] = {}
-        self._names_with_word: dict[str, list[int]] = {}  # word -> indices in `names`
-        self._surname_next: dict[str, int] = {}  # for the others: the next of those to judge
+        self._surname_next: dict[str, int] = {}
+        self._names_with_word: dict[str, list[int]] = {}  # word -> multi-word names holding it, by index in `names`
         self._person_of: dict[str, str | None] = {}  # names repeat: judge each once
 
     def _read_names(self, position: int) -> None:
