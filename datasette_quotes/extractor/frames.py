@@ -553,6 +553,9 @@ class FrameFinder:
         a cue set off by a comma or colon from the quotation that ends the sentence quotes
         it, whatever the words before the cue; the speaker is the name or pronoun just
         before the cue."""
+        last = self._last_quote_in(sentence)
+        if last is None or last.open < match.end() or not self._ends_sentence(last.after, sentence.end):
+            return None  # no quotation ends the sentence after the cue: spare the rest
         if self._negated(match):
             return None
         told = self._told_object(match.end(), sentence.end) if match.group() in TELL_FORMS else None

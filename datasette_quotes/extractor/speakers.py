@@ -86,9 +86,12 @@ class SpeakerResolver:
         self._all_names_read = False
         self._names_used = False
         self._initials: dict[str, str] | None = None
-        # For each surname looked up, the article's first multi-word person name (titles
-        # dropped) with that surname, and its place.
+        # Surnames looked up: once found, the article's first multi-word person name
+        # (titles dropped) with that surname, and its place; until then, how many of the
+        # names holding the surname have been judged.
         self._first_person: dict[str, tuple[int, str]] = {}
+        self._surname_next: dict[str, int] = {}
+        self._names_with_word: dict[str, list[int]] = {}  # word -> multi-word names holding it, by index in `names`
         self._person_of: dict[str, str | None] = {}  # names repeat: judge each once
 
     def _read_names(self, position: int) -> None:
@@ -99,7 +102,13 @@ class SpeakerResolver:
             if match is None:
                 self._all_names_read = True
                 break
-            self.names.append((match.start(), _trim_name(match.group())))
+            name = _trim_name(match.group())
+            if " " in name:
+                # A person's surname is one of the words of the name: index them, for
+                # `_find_first_person`.
+                for word in set(name.split()):
+                    self._names_with_word.setdefault(word, []).append(len(self.names))
+            self.names.append((match.start(), name))
             self.name_starts.append(match.start())
 
     @property
@@ -113,50 +122,38 @@ class SpeakerResolver:
         """The article's first multi-word person name with this surname, if it comes
         before `position`."""
         self._names_used = True
-        if surname not in self._first_person:
-            found = self._first_person_named(surname, position)
-            if found is None:
-                return None
-            self._first_person[surname] = found
-        start, person = self._first_person[surname]
+        found = self._first_person.get(surname) or self._find_first_person(surname, position)
+        if found is None:
+            return None
+        start, person = found
         return person if start < position else None
 
-    def _first_person_named(self, surname: str, position: int) -> tuple[int, str] | None:
+    def _find_first_person(self, surname: str, position: int) -> tuple[int, str] | None:
         """The first name starting before `position` that is a multi-word person name
-        with this surname, and its start.
-
-        Only names holding the surname can be it, so only those are read: a name never
-        runs over a line break, so reading from the start of an occurrence's line (or
-        from the end of the name read before it) finds the same names that reading the
-        whole article would.
-        """
-        text = self.text
-        read_to = 0
-        at = text.find(surname)
-        while at >= 0:
-            scan_from = max(read_to, text.rfind("\n", 0, at) + 1)
-            holder = None
-            for match in PROPER_NAME.finditer(text, scan_from):
-                if match.start() > at:
-                    break
-                read_to = match.end()
-                if read_to > at:
-                    holder = match
-                    break
-            if holder is None or holder.start() >= position:
-                if at >= position:
-                    return None  # no later name can start before `position`
-            else:
-                name = _trim_name(holder.group())
-                if " " in name and surname in name:
-                    if name not in self._person_of:
-                        bare = _drop_leading_titles(name)
-                        self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
-                    person = self._person_of[name]
-                    if person and person.rsplit(" ", 1)[-1] == surname:
-                        return holder.start(), person
-            at = text.find(surname, max(at + 1, read_to))
-        return None
+        with this surname, and its start. Only a name that has the surname among its
+        words can be it, so only those are judged, in order, each once per surname (the
+        next lookup goes on where this one stopped), and names are read only until one
+        of them is it."""
+        holders = self._names_with_word.setdefault(surname, [])
+        i = self._surname_next.get(surname, 0)
+        while True:
+            while i < len(holders):
+                start, name = self.names[holders[i]]
+                if start >= position:
+                    self._surname_next[surname] = i  # for a later lookup to judge
+                    return None
+                if name not in self._person_of:
+                    bare = _drop_leading_titles(name)
+                    self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
+                person = self._person_of[name]
+                if person and person.rsplit(" ", 1)[-1] == surname:
+                    self._first_person[surname] = (start, person)
+                    return start, person
+                i += 1
+            if self._all_names_read or (self.name_starts and self.name_starts[-1] >= position):
+                self._surname_next[surname] = i
+                return None
+            self._read_names(self.name_starts[-1] + 1 if self.name_starts else 0)  # one more name
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
         self._read_names(end)
