@@ -102,6 +102,19 @@ def test_reuters_meta(bakery):
     assert extraction.meta.as_json() == {"date": None, "dateline": "WARSAW", "agency": "Reuters"}
 
 
+@pytest.mark.parametrize("dateline, place, agency", [
+    ("LAKEPORT, Calif., March 14 (Reuters) - ", "LAKEPORT, Calif.", "Reuters"),
+    ("Kellbrook, May 11 (AP) — ", "Kellbrook", "AP"),
+])
+def test_wire_dateline_with_a_day(dateline, place, agency):
+    text = dateline + '"We will reopen the bridge in June," Mayor Ann Tolle said on Friday.'
+    extraction = extract(text)
+    assert (extraction.meta.dateline, extraction.meta.agency) == (place, agency)
+    [quote] = extraction.attributions
+    assert quote.quote.text == "We will reopen the bridge in June,"
+    assert quote.speaker_name == "Ann Tolle"
+
+
 def test_lead_short_form_resolves_to_the_named_company(bakery):
     _, extraction = bakery
     a = find(extraction, "Polish bakery chain")

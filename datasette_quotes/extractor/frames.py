@@ -118,6 +118,8 @@ REPORTED_QUESTION = regex.compile(r"(?:[\w’'.-]+\s+){0,4}?(?P<wh>whether|if|ho
 CLAUSE_GOES_ON = regex.compile(rf"\s*,\s*(\p{{Ll}}+(?<!ing)\b|[\"“]{MASK})")
 # `"...," referencing the plan`: a participle adjunct after a quotation.
 PARTICIPLE_AFTER = regex.compile(r"\s*,?\s*\p{Ll}+ing\b")
+# After a cue, what starts no clause of its own: a comma, or a participle (`said in an order issued ...`).
+NO_CLAUSE_AFTER = regex.compile(r"\s*,|\s*\p{Ll}+(?:ing|ed)\b")
 # `which he described as "..."`, `what it calls "..."`: a relative clause quoting its subject.
 RELATIVE_QUOTER = regex.compile(
     rf"\b(?P<relative>which|what|whom|who|that)\s+(?P<subject>he|she|they|it|we|I|(?:\p{{Ll}}+\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
@@ -166,7 +168,8 @@ LEADING_CONJUNCTIONS = regex.compile(
 )
 APPOSITIVE_START = regex.compile(
     r"\s*(?:who|which|whose|where|whom|speaking|citing|quoting|referring|writing|adding|"
-    r"\d+|\p{Ll}+ed\b|\p{Ll}{3,}ing\b|a\s+member|one\s+of|himself|herself|"
+    r"\d+|\p{Ll}+ed\b|(?!(?:during|including|excluding|according|regarding|concerning|following|pending|notwithstanding)\b)\p{Ll}{3,}(?<!thing)ing\b"
+    r"|a\s+member|one\s+of|himself|herself|"
     r"(?:in|at|during|on|after|while|via|through)\s+(?:a|an|the|its|his|her|their)\b|(?:of|from)\s+(?=\p{Lu}))"
     r"|\s*(?:however|too|though|in\s+turn|for\s+(?:his|her|their|its)\s+part)\s*$"
     # A US legislator's party and state: `Sen. Ron Ortiz, D-Vesk, said`.
@@ -339,7 +342,7 @@ class FrameFinder:
                or REPORTING_INFINITIVE.search(self.masked, max(sentence.start, match.start() - 30), match.start()))
         return self._verb_frame(sentence, aux.start() if aux else match.start(), match.end(), verb)
 
-    def _relative_frame(self, sentence: Sentence, match: CueWord, relative) -> Frame | None:
+    def _relative_frame(self, sentence: Sentence, match: CueWord, relative: regex.Match) -> Frame | None:
         """`Weaver, who said business executives fail to see ...`: the relative clause reports
         its antecedent's words, up to the comma that closes it before the main verb."""
         after, has_that = self._after_adjuncts(match.end(), sentence.end)
@@ -443,7 +446,7 @@ class FrameFinder:
             if content is not None:
                 speaker = _strip_span(masked, sentence.start, sentence.start + len(prefix) - 1) or speaker
                 clause_before = False
-        if clause_before and content is None and not masked[after:sentence.end].lstrip().startswith(","):
+        if clause_before and content is None and not NO_CLAUSE_AFTER.match(masked, after, sentence.end):
             # `Emerging from the meeting, Sanders said the talks were "useful."`: a clause
             # right after the cue is what was said; the prefix was only an adjunct.
             content, direct = self._content_after(after, sentence.end, has_that, base)
@@ -840,7 +843,12 @@ class FrameFinder:
     def _clause_goes_on(self, pos: int, limit: int) -> bool:
         """After an interrupting cue (`X, he said, ...`), the rest of the clause follows."""
         rest = CLAUSE_GOES_ON.match(self.masked, pos, limit)
-        return bool(rest) and rest.group(1).lower() not in lx.NOT_CLAUSE_CONTINUATIONS
+        if not rest:
+            return False
+        word = rest.group(1).lower()
+        # The predicate goes on (`would`, `has`, `faces`), not an appositive (`the third loss`).
+        return not word[:1].isalpha() or word in lx.CLAUSE_CONTINUING_WORDS or (
+            word.endswith(("ed", "s")) and word not in lx.NOT_PREDICATES and word not in lx.NOT_CLAUSE_CONTINUATIONS)
 
     def _follows_quote(self, sentence: Sentence) -> bool:
         """True when a quotation ends just before the sentence: `"...?" Lee asked, smiling.`"""

@@ -19,7 +19,7 @@ REPORTING_VERBS = (
     "criticize", "thank", "apologise", "apologize", "tout", "continue", "conclude",
     "confess", "shoot back", "fume", "snap", "gush", "answer", "cry", "cry out",
     "repeat", "chant", "tease", "marvel", "gripe", "grumble", "rail", "taunt", "rave",
-    "elaborate", "opine", "reason", "sigh", "concur", "summarise", "summarize", "begin", "press",
+    "elaborate", "opine", "reason", "sigh", "summarise", "summarize", "begin", "press",
     "read", "riff", "bark", "remember", "go on", "chime in", "interrupt", "intone", "gloat",
     "beam",
 )
@@ -41,6 +41,12 @@ IRREGULAR_PAST = frozenset((
     "made", "gave", "took", "put", "threw", "spoke", "thought", "felt", "kept", "held",
     "sent", "brought", "cast", "struck", "set", "led", "meant", "offered", "wrote", "told",
     "said", "drew", "hit", "stood", "swore", "sought", "taught", "bit", "shot",
+))
+# Words after an interrupting cue (`X, he said, would ...`) that carry on X's clause.
+CLAUSE_CONTINUING_WORDS = frozenset((
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "should", "shall", "did", "does", "do", "remains",
+    "remained", "needs", "needed",
 ))
 # Words after an interrupting cue (`X, he said, and ...`) that start something other than
 # the rest of X's clause.

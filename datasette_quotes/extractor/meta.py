@@ -19,6 +19,11 @@ INDIAN_DATELINE = regex.compile(
 WIRE_DATELINE = regex.compile(
     rf"\s*(?P<place>[\p{{Lu}}][\p{{Lu}}\p{{M}} .'’-]+(?:,\s*[\p{{L}} .]+?)?)\s*\((?P<agency>{_AGENCY})\)\s*[-—–]+\s*"
 )
+# `LAKEPORT, Calif., March 14 (Reuters) -`, `Kellbrook, May 11 (AP) —`: a day before the agency.
+DATED_WIRE_DATELINE = regex.compile(
+    rf"\s*(?P<place>\p{{Lu}}[^\n,()]{{1,40}}(?:,\s*\p{{Lu}}[^\n,()]{{1,20}})?)\s*,\s*"
+    rf"(?:{_MONTH})\s+\d{{1,2}}\s*\((?P<agency>{_AGENCY})\)\s*[-—–]+\s*"
+)
 # `WASHINGTON -- `, `BERLIN — `: a capitalised place and a dash, no agency.
 PLAIN_DATELINE = regex.compile(r"\s*(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,\s*[\p{L} .]+?)?)\s*(?:--|[—–])\s*")
 # An Indian dateline's day and opening bracket (`29 (`), found first in one pass: the
@@ -71,4 +76,5 @@ def read_meta(text: str) -> tuple[ArticleMeta, int, int, tuple[int, int] | None]
 
 def _dateline(text: str, pos: int, last_day_bracket: int) -> regex.Match | None:
     indian = pos <= last_day_bracket and INDIAN_DATELINE.match(text, pos)
-    return indian or WIRE_DATELINE.match(text, pos) or PLAIN_DATELINE.match(text, pos)
+    return (indian or WIRE_DATELINE.match(text, pos) or DATED_WIRE_DATELINE.match(text, pos)
+            or PLAIN_DATELINE.match(text, pos))
