@@ -259,3 +259,88 @@ def test_what_follows_a_cue_but_is_not_the_clause_reported():
     [c] = extract("Earlier, during Question Hour, Minister Rana Gill told the Lok Sabha that the paddy "
                   "procurement had risen.").attributions
     assert c.speaker_name == "Rana Gill"
+
+
+def test_a_colon_after_an_adjunct_introduces_the_next_paragraph(us, wire):
+    # `In a 2019 speech, X declared:` then the quotation in a paragraph of its own.
+    a = find(us, "A levee that fails once")
+    assert fields(a) == ("direct", "Whitcomb", "declared")
+    assert a.speaker_name == "Dana Whitcomb"
+    b = find(wire, "Every village on the canal")
+    assert fields(b) == ("direct", "Rathore", "had said")
+
+
+def test_told_after_a_quoted_question_reports_the_question(us, wire):
+    # `"...?" X told Channel 9 News in an interview`: the question is what was told, not
+    # the words after the audience.
+    a = find(us, "Who pays when the water")
+    assert fields(a) == ("direct", "Flagg", "told")
+    b = find(wire, "Why should the farmers")
+    assert fields(b) == ("direct", "Rathore", "told")
+    assert not [x for x in us.attributions + wire.attributions if x.quote.text.startswith(("aired", "newspaper in"))]
+
+
+def test_quoted_words_after_a_doing_are_no_fragment_of_the_subject():
+    # `X landed in Y for a "..."`: a verb followed by a preposition reports nothing, whereas a
+    # verb with the quoted words as its object still quotes its subject.
+    text = ('Mayor Dana Whitcomb landed in Riverton for what aides billed as a "budget address" on the levee. '
+            'Whitcomb clashed with the county board over "reckless borrowing and missed deadlines" at the hearing. '
+            'Whitcomb blasted the county for its "shameful neglect of the east bank".')
+    found = [(a.cue.text, a.quote.text) for a in extract(text).attributions]
+    assert found == [("blasted", 'the county for its "shameful neglect of the east bank"')]
+
+
+def test_short_forms_resolve_past_sentence_openers_and_pairs_of_names():
+    # `But Okafor` is no name, and `Mayor Tom Reyes and Paul Quist` names two people: each
+    # surname resolves to its own full name, from the article's first short form on.
+    text = ("Senator Ada Okafor toured the Brantley levee on Monday with Mayor Tom Reyes and Paul Quist.\n\n"
+            '"The wall is sound," Reyes told reporters at the site.\n\n'
+            "But Okafor said the repairs were two months late.\n\n"
+            "Later, Quist said the pumps would be replaced by June.\n")
+    found = [(a.speaker.text, a.speaker_name) for a in extract(text).attributions]
+    assert found == [("Reyes", "Tom Reyes"), ("Okafor", "Ada Okafor"), ("Quist", "Paul Quist")]
+
+
+def test_a_closing_mark_typed_the_wrong_way_round_still_closes():
+    # `“...,“ said X`: the second mark stands where only a closer can, after the words.
+    text = ("“The levee will hold through the spring,“ said Ines Marlow, the county engineer.\n\n"
+            "Reporters pressed her. “Will it hold through the summer?“ a reporter asked.\n")
+    found = [(a.type, a.quote.text, a.speaker.text) for a in extract(text).attributions]
+    assert found == [("direct", "The levee will hold through the spring,", "Ines Marlow"),
+                     ("direct", "Will it hold through the summer?", "a reporter")]
+
+
+def test_a_no_break_space_after_the_opening_quotation():
+    # `“...,”\xa0X said on the podcast “Title.”`: the opening quotation is what was said,
+    # not the programme's title, whatever the space after it.
+    text = "“Being a dad, that is my job,”\xa0Weiler said in May on the podcast “Here Is the Thing.”\n"
+    found = [(a.quote.text, a.speaker.text) for a in extract(text).attributions]
+    assert found == [("Being a dad, that is my job,", "Weiler")]
+
+
+def test_a_second_predicate_after_the_quoted_words_ends_the_report():
+    # `says she respects his "passion" but argues ...`: the speaker's next predicate is not
+    # part of what was said.
+    text = ("Whitcomb says she respects the engineers’ “care and patience” but argues that the county "
+            "cannot wait another season for the wall.\n")
+    [a] = extract(text).attributions
+    assert (a.type, a.quote.text, a.cue.text) == ("partial", "she respects the engineers’ “care and patience”", "says")
+
+
+def test_a_sentence_with_no_cue_ending_in_a_colon_introduces_the_quotation(us, wire):
+    # `Whitcomb then listed the repairs she wanted:` then the quotation in a paragraph of its
+    # own: the sentence's subject is the speaker.
+    a = find(us, "New pumps, a higher wall")
+    assert fields(a) == ("direct", "Whitcomb", "listed the repairs she wanted before the spring floods")
+    b = find(wire, "The park will light every village")
+    assert fields(b) == ("direct", "Deputy Minister Kiran Bala", "echoed")
+    assert b.speaker_name == "Kiran Bala"
+
+
+def test_a_quotation_set_off_by_a_colon_before_an_inverted_cue():
+    # `... especially the budget: "...," she said`: the quotation is what was said, not the
+    # sentence that introduces it.
+    text = ("Mayor Dana Whitcomb described what the job entails, especially the budget: "
+            "“There is a ton of paperwork in this job,” she said.\n")
+    [a] = extract(text).attributions
+    assert (a.type, a.quote.text, a.speaker.text) == ("direct", "There is a ton of paperwork in this job,", "she")

@@ -74,15 +74,16 @@ class Assembler:
                     if frame.content[1] > sentence.end:
                         reported_to = frame.content[1]
                 continue
-            if frames and self.masked[sentence.start:sentence.end].rstrip().endswith(":"):
+            if self.masked[sentence.start:sentence.end].rstrip().endswith(":"):
                 # `He said:` and the quotation in the next paragraph.
                 quote = self._sole_quote(self.sentences[i + 1]) if i + 1 < len(self.sentences) else None
-                if quote is not None:
-                    frame = frames[0]
+                frame = frames[0] if frames else quote and self.finder.colon_intro_frame(sentence)
+                if quote is not None and frame:
                     frame.content, frame.direct = (quote.start, quote.end), True
                     self._add(frame, i + 1)
                     consumed.add(i + 1)
-                continue
+                if frames or frame:
+                    continue
             quote = self._sole_quote(sentence)
             if quote is None or i in consumed:
                 continue

@@ -78,6 +78,11 @@ TRAILING_ADJUNCT = regex.compile(
     rf"(?:,|(?<={MASK}[”\"]))\s+(?:after|though|although|citing|even\s+as"
     r"|(?:\p{Ll}+ly\s+)?(?!(?:including|excluding|according|regarding|concerning|during|notwithstanding|pending)\b)\p{Ll}{3,}ing)\b"
 )
+# `says she respects his "passion" but argues that ...`: after the quoted words, a second
+# predicate of the speaker's, not more of what was said.
+COORDINATED_PREDICATE = regex.compile(
+    rf"(?<={MASK}[”\"'])\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:\p{{Ll}}+ly\s+)?(?P<verb>\p{{Ll}}{{3,}})\b"
+)
 # `Ortega called the plan "tight" and said ...`: a second verb of the same speaker.
 AND_BEFORE = regex.compile(r"\band\s+(?:also\s+)?$")
 SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
@@ -112,6 +117,7 @@ SUBJECT_VERB = regex.compile(
     rf"|{_NAME_WORD}[’']s\s+\p{{Ll}}[\w-]*|(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)"
     rf"(?:\s+(?:also|has|have|had|once|then|even|later|again|\p{{Ll}}+ly))*\s+(?P<verb>\p{{Ll}}{{3,}})\b"
 )
+PREPOSITION_AFTER = regex.compile(r"\s+(?:" + "|".join(sorted(lx.PREPOSITIONS_AFTER_A_DOING)) + r")\b")
 # A reported question after `asked`, past an addressee of up to four words.
 REPORTED_QUESTION = regex.compile(r"(?:[\w’'.-]+\s+){0,4}?(?P<wh>whether|if|how|why|what|when|where|who|which)\b")
 # `X, he said, would ...`: a comma, then a word or quotation that goes on with X.
@@ -288,6 +294,8 @@ class FrameFinder:
         verb = match.group("verb")
         if not colon and (verb in lx.NOT_PREDICATES or not verb.endswith(("ed", "s")) and verb not in lx.IRREGULAR_PAST):
             return None
+        if not colon and PREPOSITION_AFTER.match(self.masked, match.end(), quote.open):
+            return None  # `Trump landed in Phoenix for a "policy address"`: a doing, not a saying
         subject = match.group("subject")
         if subject[:1].islower() and subject.split()[-1].lower() not in SPEAKER_HEADS and subject.lower() not in PRONOUNS:
             return None
@@ -428,9 +436,13 @@ class FrameFinder:
                 and not self._quote_follows(after, sentence.end)):
             # `"All the way!" Dawson shouted, shorthand for ...`: the quotation before is what was said.
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
+        if told_object and not prefix and not has_that and self._follows_quote_in_paragraph(sentence):
+            # `"...?" Ortiz told Britain's ITV television station on Monday.`: what was told is
+            # the quotation before, not the words after the audience.
+            return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         opening = self.quote_at.get(sentence.start)
         if (opening and opening.double and self.text[opening.close - 1] in ",?!"
-                and not masked[opening.after:phrase_start].strip(" ,")):
+                and not masked[opening.after:phrase_start].replace(",", " ").strip()):
             # `"...," Varga told reporters after a meeting that ...`: the opening
             # quotation is what was said, whatever clause follows the cue.
             content, direct, clause_before = (opening.start, opening.end), True, False
@@ -464,8 +476,10 @@ class FrameFinder:
                 if base in lx.QUOTE_VERBS and not direct:
                     return None
         speaker = author or speaker
-        if content is None and not prefix and (self._ends_sentence(after, sentence.end) or self._introduces_next(sentence)
-                                               or self._follows_quote(sentence)):
+        # `In a 1998 speech, she declared:` introduces the next paragraph's words past its adjunct too.
+        introduces_next = self._introduces_next(sentence) and (not prefix or self._intro_only(sentence.start, phrase_start))
+        if content is None and (introduces_next or not prefix and (self._ends_sentence(after, sentence.end)
+                                                                   or self._follows_quote(sentence))):
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         if content is None:
             return None
@@ -577,6 +591,22 @@ class FrameFinder:
                 return None
             speaker = near.span(1)
         return Frame((match.start(), match.end()), speaker, (quote.start, quote.end), sentence, match.group(), True)
+
+    def colon_intro_frame(self, sentence: Sentence) -> Frame | None:
+        """`Whitcomb then listed the qualities she wanted:`, a sentence with no cue that ends
+        in a colon before a quotation: its subject introduces the words."""
+        colon = sentence.start + len(self.masked[sentence.start:sentence.end].rstrip()) - 1
+        match = SUBJECT_VERB.match(self.masked, self._past_intro(sentence, colon), colon)
+        if not match or match.group("verb") in lx.NOT_PREDICATES:
+            return None
+        subject = match.group("subject")
+        head = subject.split()[-1].lower()
+        if head in ("the", "a", "an") or subject.lower() in lx.NOT_NAME_STARTS:
+            return None  # `Here are the facts:`
+        if subject[:1].islower() and head not in SPEAKER_HEADS and subject.lower() not in PRONOUNS:
+            return None
+        cue = _strip_span(self.masked, match.start("verb"), colon)
+        return Frame(cue, match.span("subject"), None, sentence, match.group("verb"), True, colon=True)
 
     def _headline_frame(self, sentence: Sentence) -> Frame | None:
         """`Sanders: Clinton needs to ...`, `PENCE: Well, ...`: a name, a colon, the words."""
@@ -774,6 +804,11 @@ class FrameFinder:
                 if self.masked[trailing.start()] == "," or self.text[trailing.start() - 2] == ",":
                     end = trailing.start()
                     break
+            for predicate in COORDINATED_PREDICATE.finditer(self.masked, start, end):
+                verb = predicate.group("verb")
+                if verb not in lx.NOT_PREDICATES and (verb.endswith(("s", "ed")) or verb in lx.IRREGULAR_PAST):
+                    end = predicate.start()
+                    break
         question = REPORTED_QUESTION.match(self.masked, start, end) if base == "ask" and not has_that else None
         if question:
             start = question.start("wh")  # `asked the minister how ...`: the addressee is not the question
@@ -805,8 +840,10 @@ class FrameFinder:
         if (end - 1) in self.quote_closing_at:
             quote = self.quote_closing_at[end - 1]
             lead = LEADING_CONJUNCTIONS.match(text, sentence.start, quote.open)
-            if quote.open >= sentence.start and not text[lead.end() if lead else sentence.start:quote.open].strip():
-                return (quote.start, quote.end)  # `"...," she said`, `Yet, "...," she added`
+            before = text[lead.end() if lead else sentence.start:quote.open].strip()
+            if quote.open >= sentence.start and (not before or before.endswith(":")):
+                # `"...," she said`, `Yet, "...," she added`, `... the job entails: "...," he said`
+                return (quote.start, quote.end)
         return _strip_span(text, sentence.start, end)
 
     def _is_quote(self, content: Span) -> bool:
@@ -858,12 +895,19 @@ class FrameFinder:
         quote = self.quote_closing_at.get(i)
         return bool(quote and quote.after == i + 1 and self.text[quote.close - 1] in "?!.")
 
+    def _follows_quote_in_paragraph(self, sentence: Sentence) -> bool:
+        """True when a question or exclamation in quotation marks ends just before the sentence,
+        in its paragraph: `"...?" Lee told the BBC.` (a quotation ending in a period has
+        usually been attributed already)."""
+        quote = self.quote_closing_at.get(sentence.start - 2)
+        return bool(quote and self.text[sentence.start - 1] == " " and self.text[quote.close - 1] in "?!")
+
     def _introduces_next(self, sentence: Sentence) -> bool:
         """A sentence ending in a colon introduces the words that follow it."""
         return self.masked[sentence.start:sentence.end].rstrip().endswith(":")
 
     def _ends_sentence(self, pos: int, limit: int) -> bool:
-        return not self.masked[pos:limit].strip(" \t\n.,!?;:)")
+        return not self.masked[pos:limit].strip(" \t\n\xa0.,!?;:)")
 
     def _last_quote_between(self, start: int, end: int) -> Quote | None:
         i = bisect_left(self.double_opens, end) - 1

@@ -36,6 +36,10 @@ NOT_PREDICATES = frozenset((
     "called", "known", "dubbed", "titled", "entitled", "nicknamed", "labeled", "labelled",
     "passed", "includes", "included", "contains", "contained", "reads",
 ))
+# A preposition right after a verb that quotes nothing itself marks a doing, not a saying
+# (`landed in Phoenix for a "policy address"`, `clashed with Johnson`): its quoted words
+# are no fragment of the subject's.
+PREPOSITIONS_AFTER_A_DOING = frozenset(("in", "with", "against", "on", "at", "into", "from", "through", "over"))
 # Irregular past forms that can head a predicate quoting its subject.
 IRREGULAR_PAST = frozenset((
     "made", "gave", "took", "put", "threw", "spoke", "thought", "felt", "kept", "held",
@@ -55,6 +59,17 @@ NOT_CLAUSE_CONTINUATIONS = frozenset((
     "though", "although", "as", "after", "before", "because", "since", "if", "citing",
     "according", "in", "on", "at", "during", "to", "for", "with", "without", "from", "by",
     "of", "about", "than", "then", "also", "too", "however", "nor", "not", "even",
+))
+# Capitalised only because they open a sentence: not the start of a name
+# (`But Sanders`, `Before Trump`, `One of Trump's aides`).
+NOT_NAME_STARTS = frozenset((
+    "but", "and", "or", "nor", "so", "yet", "then", "before", "after", "when", "while", "if",
+    "as", "because", "since", "although", "though", "unless", "until", "once", "like", "unlike",
+    "in", "on", "at", "for", "from", "with", "without", "by", "to", "of", "into", "during",
+    "despite", "under", "over", "among", "against", "about", "amid", "through",
+    "one", "both", "all", "some", "many", "most", "each", "every", "even", "only", "also",
+    "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "here", "there",
 ))
 # Labels that end in a colon but name no speaker: "Photo: ...", "Update: ...".
 NOT_SPEAKER_LABELS = frozenset((

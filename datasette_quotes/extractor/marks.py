@@ -88,12 +88,18 @@ def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
             if mark in DOUBLE_CLOSERS and after and not after.isspace():
                 open_at, open_para, open_mark = i, para, mark
             continue
-        if mark in DOUBLE_CLOSERS[open_mark]:
+        if mark in DOUBLE_CLOSERS[open_mark] or _placed_as_closer(text, i, match.end()):
+            # `“It's unusual,“ said Noble`: a mark typed the wrong way round still closes
+            # where only a closing mark can stand (after the words, before a space).
             quotes.append(Quote(open_at, i, True, len(mark)))
             open_at = -1
         elif mark in DOUBLE_CLOSERS:
             open_at, open_para, open_mark = i, para, mark  # a fresh opener: the earlier one was stray
     return quotes
+
+
+def _placed_as_closer(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in ",.?!" and (end == len(text) or text[end].isspace())
 
 
 def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) -> list[Quote]:

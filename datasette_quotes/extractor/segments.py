@@ -41,7 +41,8 @@ def paragraph_starts(text: str, body_start: int) -> list[int]:
 
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
     """`text` with the inside of each quotation replaced by MASK, paragraph breaks
-    included, so that a quotation running over paragraphs stays in one sentence."""
+    included, so that a quotation running over paragraphs stays in one sentence; a
+    closing mark reads as one whichever way it was typed."""
     parts = []
     last = 0
     for q in quotes:
@@ -50,6 +51,9 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
         parts.append(text[last:q.start])
         parts.append(MASK * (q.end - q.start))
         last = q.end
+        if q.double and text[q.close] == "“":
+            parts.append("”")  # `“...,“ said Noble`: a mark typed the wrong way round reads as the closer it is
+            last = q.close + 1
     parts.append(text[last:])
     return "".join(parts)
 

@@ -18,6 +18,7 @@ _NAME_WORD = r"(?:\p{Lu}\.|[\p{Lu}][\p{L}\p{M}’'&/-]*)"
 PROPER_NAME = regex.compile(
     rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|and|&|de|del|la|bin|al|van|von)(?:[ \t]+the)?)?[ \t]+{_NAME_WORD})*"
 )
+NAME_JOINER = regex.compile(r"[ \t]+(?:and|&)(?:[ \t]+the)?[ \t]+")
 ACRONYM_DEFINITION = regex.compile(rf"(?P<name>{PROPER_NAME.pattern}(?:,\s+{_NAME_WORD}(?:\s+(?:and|&)\s+{_NAME_WORD})+)?)\s+\((?P<acronym>[\p{{Lu}}][\p{{L}}&-]{{1,9}})\)")
 # The brackets alone, found first: the full pattern tried at every capital is slow.
 ACRONYM_BRACKET = regex.compile(r"\s\([\p{Lu}][\p{L}&-]{1,9}\)")
@@ -45,6 +46,8 @@ AGENCY_NAMES = frozenset(a.lower() for a in lx.AGENCIES)
 LOOKBACK = 60
 NAME_LOOKBACK = 300
 CONNECTORS = frozenset(("of", "for", "and", "&", "the", "de", "del", "la", "bin", "al", "van", "von"))
+# As they open a capitalised run (the connectors once such a word is dropped: `One of Trump`).
+CAPITALISED_NOT_NAME_STARTS = frozenset(word.capitalize() for word in lx.NOT_NAME_STARTS) | CONNECTORS
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,6 @@ class SpeakerResolver:
         self.name_starts: list[int] = []
         self._name_matches = PROPER_NAME.finditer(text)
         self._all_names_read = False
-        self._names_used = False
         self._initials: dict[str, str] | None = None
         # Surnames looked up: once found, the article's first multi-word person name
         # (titles dropped) with that surname, and its place; until then, how many of the
@@ -96,20 +98,24 @@ class SpeakerResolver:
 
     def _read_names(self, position: int) -> None:
         """Read names until every name that starts before `position` is in `names`."""
-        self._names_used = True
         while not self._all_names_read and (not self.name_starts or self.name_starts[-1] < position):
             match = next(self._name_matches, None)
             if match is None:
                 self._all_names_read = True
                 break
-            name = _trim_name(match.group())
-            if " " in name:
-                # A person's surname is one of the words of the name: index them, for
-                # `_find_first_person`.
-                for word in set(name.split()):
-                    self._names_with_word.setdefault(word, []).append(len(self.names))
-            self.names.append((match.start(), name))
-            self.name_starts.append(match.start())
+            run, start = match.group(), match.start()
+            # `Mayor Tom Reyes and Paul Quist`: two names, each a fuller form of its surname.
+            parts = NAME_JOINER.split(run) if " and " in run or "&" in run else (run,)
+            for part in parts:
+                at = start + run.find(part)
+                name = _trim_name(part)
+                if " " in name:
+                    # A person's surname is one of the words of the name: index them, for
+                    # `_find_first_person`.
+                    for word in set(name.split()):
+                        self._names_with_word.setdefault(word, []).append(len(self.names))
+                self.names.append((at, name))
+                self.name_starts.append(at)
 
     @property
     def initials(self) -> dict[str, str]:
@@ -121,7 +127,6 @@ class SpeakerResolver:
     def _person_before(self, surname: str, position: int) -> str | None:
         """The article's first multi-word person name with this surname, if it comes
         before `position`."""
-        self._names_used = True
         found = self._first_person.get(surname) or self._find_first_person(surname, position)
         if found is None:
             return None
@@ -160,16 +165,7 @@ class SpeakerResolver:
         return self.names[bisect_left(self.name_starts, start):bisect_left(self.name_starts, end)]
 
     def _names_before(self, position: int) -> list[tuple[int, str]]:
-        """The names just before `position`: a short form refers back a little way only.
-
-        Until some lookup has read the article's names, this gives none: so the first
-        version behaved (its index was built on first use, after this lookup), and the
-        earlier speakers and the full person names it leaves the first short form to
-        resolve against are better than the bare capitalised runs (`But Sanders`).
-        """
-        if not self._names_used:
-            self._names_used = True
-            return []
+        """The names just before `position`: a short form refers back a little way only."""
         self._read_names(position)
         end = bisect_left(self.name_starts, position)
         return self.names[max(0, end - NAME_LOOKBACK):end]
@@ -331,6 +327,10 @@ def _trim_name(name: str) -> str:
     # String tests, not the two patterns: this runs on every capitalised run of an article.
     if name.startswith(("The ", "A ", "An ", "The\t", "A\t", "An\t")):
         name = SENTENCE_ARTICLE.sub("", name)
+    first, _, rest = name.partition(" ")
+    while rest and first in CAPITALISED_NOT_NAME_STARTS:
+        name = rest  # `But Sanders`, `One of Trump`: the sentence's first word is no name
+        first, _, rest = name.partition(" ")
     if name.endswith(("'", "’", "'s", "’s")):
         name = POSSESSIVE.sub("", name)
     return name
