@@ -63,12 +63,13 @@ def test_article_page_tells_the_quote_types_apart(page, datasette_url):
 
 def test_outlet_and_month_facets(page, datasette_url):
     page.goto(datasette_url + QUOTES_VIEW)
-    link = page.locator('.facet-info[data-column="via"] li a').first
+    link = page.locator('.facet-info[data-column="relayed_by"] li a').first
     outlet = link.inner_text()
     link.click()
-    page.wait_for_url(re.compile(r"via__arraycontains="))
-    assert parse_qs(urlparse(page.url).query)["via__arraycontains"] == [outlet]
-    assert all(outlet in via for via in page.locator("td.col-via").all_inner_texts())
+    page.wait_for_url(re.compile(r"relayed_by="))
+    assert parse_qs(urlparse(page.url).query)["relayed_by"] == [outlet]
+    relays = page.locator("td.col-relayed_by").all_inner_texts()
+    assert relays and all(relay == outlet for relay in relays)
 
     page.goto(datasette_url + QUOTES_VIEW)
     link = page.locator('.facet-info[data-column="article_month"] li a').first
