@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from datasette_quotes import store
+from datasette_quotes import cluster_store, store
 from datasette_quotes.cli import cli
 from datasette_quotes.clusters import Quotation, cluster
 from load_scale import generate
@@ -67,7 +67,7 @@ def main(sizes, articles):
         generate(ROOT / "data", folder / "corpus", articles, seed=1)
         spent = {"speakers": 0.0, "clusters": 0.0}
         store._refresh_speakers = timed(spent, "speakers", store._refresh_speakers)
-        store.refresh_clusters = timed(spent, "clusters", store.refresh_clusters)
+        cluster_store.refresh_clusters = timed(spent, "clusters", cluster_store.refresh_clusters)
         started = time.process_time()
         result = CliRunner().invoke(cli, ["load", str(folder / "quotes.db"), str(folder / "corpus")])
         total = time.process_time() - started

@@ -4,12 +4,13 @@ import os
 import sqlite3
 import sys
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from pathlib import Path
 
 import click
 import sqlite_utils
 
-from . import __version__, ingest, inputs, shards, store, table_source
+from . import __version__, cluster_store, ingest, inputs, shards, store, table_source
 
 # Articles saved per transaction: an interrupted load keeps whole batches only. Each
 # commit rewrites the index pages the batch touched, so larger batches write faster.
@@ -183,8 +184,10 @@ def load(db_path, paths, workers, strict, table, text_column, id_column, date_co
     articles = quotes = 0
     batch = []
     try:
-        with click.progressbar(length=files, label="Loading articles", file=sys.stderr,
-                               hidden=files < PROGRESS_MIN_FILES) as bar:
+        # Closed here, not by the garbage collector: closing the worker pool from
+        # wherever a collection happens to run can deadlock.
+        with closing(results), click.progressbar(length=files, label="Loading articles", file=sys.stderr,
+                                                 hidden=files < PROGRESS_MIN_FILES) as bar:
             for result in results:
                 bar.update(1)
                 _report(result)
@@ -203,7 +206,7 @@ def load(db_path, paths, workers, strict, table, text_column, id_column, date_co
                                    "the batches saved before are kept") from error
     articles, quotes = articles + saved.articles, quotes + saved.quotes
     try:
-        store.refresh_clusters(db)
+        cluster_store.refresh_clusters(db)
     except sqlite3.Error as error:
         raise click.ClickException(f"{db_path}: cannot write the quote clusters: {error}") from error
     if db.conn.total_changes > changes:  # a reload that changed nothing leaves the file as it was
@@ -400,7 +403,7 @@ def speakers_command(db_path, merge, split):
             raise click.ClickException(f"{db_path}: no speaker named {unknown[0]!r}")
         if corrections:
             store.correct_speakers(db, corrections)
-            store.refresh_clusters(db)  # a cluster names its speaker
+            cluster_store.refresh_clusters(db)  # a cluster names its speaker
         listed = store.speaker_corrections(db)
     except sqlite3.Error as error:
         raise click.ClickException(f"{db_path}: cannot write: {error}") from error

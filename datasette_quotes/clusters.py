@@ -57,44 +57,48 @@ def cluster(quotations: list[Quotation]) -> list[list[str]]:
         found = words(quoted_text(quotation))
         if len(found) >= MIN_WORDS:
             wordings.setdefault(found, []).append(quotation)
-    texts = sorted(wordings)
-    shingles = [_shingles(text) for text in texts]
-    runs: dict[tuple[str, ...], list[int]] = {}
-    for number, text_runs in enumerate(shingles):
-        for run in text_runs:
-            runs.setdefault(run, []).append(number)
-    parent = list(range(len(texts)))
+    text_runs = {text: shingles(text) for text in wordings}
+    runs: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for text, found in text_runs.items():
+        for run in found:
+            runs.setdefault(run, []).append(text)
 
-    def find(number):
-        while parent[number] != number:
-            parent[number] = parent[parent[number]]
-            number = parent[number]
-        return number
+    def sharing(text):
+        return {other for run in text_runs[text] if len(runs[run]) <= MAX_SHARED_RUN for other in runs[run]}
 
-    checked = set()
-    for sharing in runs.values():
-        if len(sharing) < 2 or len(sharing) > MAX_SHARED_RUN:
+    groups = [[q for text in group for q in wordings[text]] for group in components(wordings, sharing)]
+    return sorted(sorted(q.id for q in group) for group in groups if len({q.article_id for q in group}) > 1)
+
+
+def components(seeds, sharing) -> list[set[tuple[str, ...]]]:
+    """The wordings connected to the seeds, in groups: two wordings are connected when
+    they share a run of MIN_WORDS words found in at most MAX_SHARED_RUN wordings (listed
+    by `sharing(wording)`) and are the same quotation. Each group is whole, so the groups
+    do not depend on which seeds nor in which order."""
+    found: list[set[tuple[str, ...]]] = []
+    reached: set[tuple[str, ...]] = set()
+    for seed in sorted(seeds):
+        if seed in reached:
             continue
-        for index, a in enumerate(sharing):
-            for b in sharing[index + 1:]:
-                if (a, b) in checked or find(a) == find(b):
-                    continue
-                checked.add((a, b))
-                if _same_quotation(texts[a], texts[b]):
-                    root_a, root_b = find(a), find(b)
-                    parent[max(root_a, root_b)] = min(root_a, root_b)
-    groups: dict[int, list[Quotation]] = {}
-    for number, text in enumerate(texts):
-        groups.setdefault(find(number), []).extend(wordings[text])
-    return sorted(sorted(q.id for q in group) for group in groups.values()
-                  if len({q.article_id for q in group}) > 1)
+        group, todo = {seed}, [seed]
+        while todo:
+            text = todo.pop()
+            for other in sharing(text):
+                # In a fixed order: difflib's ratio is not quite symmetric.
+                if other not in group and same_quotation(*sorted((text, other))):
+                    group.add(other)
+                    todo.append(other)
+        reached |= group
+        found.append(group)
+    return found
 
 
-def _shingles(found: tuple[str, ...]) -> set[tuple[str, ...]]:
+def shingles(found: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The runs of MIN_WORDS words of a wording."""
     return set(zip(*(found[i:] for i in range(MIN_WORDS))))
 
 
-def _same_quotation(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def same_quotation(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if f" {' '.join(shorter)} " in f" {' '.join(longer)} ":
         return True

@@ -14,7 +14,7 @@ from datasette_enrichments import Enrichment
 from wtforms import Form, SelectField
 from wtforms.validators import DataRequired
 
-from . import store
+from . import cluster_store, store
 from .extractor import extract
 from .sql_functions import article_day, as_text
 
@@ -80,7 +80,7 @@ def save_and_cluster(db: sqlite_utils.Database, articles: list[store.Article]) -
     each batch rather than once at the end, as a load does: a job paused or cancelled
     between batches still leaves clusters that agree with the quotes stored."""
     store.save(db, articles)
-    store.refresh_clusters(db)
+    cluster_store.refresh_clusters(db)
 
 
 async def write(db, fn):

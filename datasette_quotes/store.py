@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from . import clusters, entities
+from . import entities
 from .extractor import Attribution, Extraction
 from .extractor.lexicon import PRONOUNS_OTHER, PRONOUNS_PERSON
 
@@ -29,7 +29,23 @@ ARTICLE_COLUMNS = {"id": str, "file": str, "date": str, "dateline": str, "agency
 
 PRIMARY_KEYS = {"articles": ["id"], "speakers": ["id"], "quotes": ["id"], "quote_via": ["quote_id", "position"],
                 "speaker_names": ["id"], "speaker_corrections": ["name", "other"],
-                "quote_clusters": ["id"], "cluster_quotes": ["quote_id"]}
+                "quote_clusters": ["id"], "cluster_quotes": ["quote_id"], "cluster_wordings": ["id"],
+                "cluster_wording_quotes": ["quote_id"], "cluster_shingles": ["shingle", "wording_id"]}
+
+# The index cluster_store.refresh_clusters keeps of the quotes' wordings and their runs of words.
+CLUSTER_INDEX_TABLES = [
+    # A wording: its words joined by spaces, and the group it was last found in (the
+    # smallest wording id of the group), so a refresh can regroup the whole group.
+    "create table if not exists cluster_wordings (id text primary key, words text not null,"
+    " grouping text not null)",
+    "create index if not exists idx_cluster_wordings_grouping on cluster_wordings (grouping)",
+    # Every direct or partial quote indexed; no wording when it has too few words.
+    "create table if not exists cluster_wording_quotes (quote_id text primary key, wording_id text)",
+    "create index if not exists idx_cluster_wording_quotes_wording_id on cluster_wording_quotes (wording_id)",
+    "create table if not exists cluster_shingles (shingle integer not null, wording_id text not null,"
+    " primary key (shingle, wording_id)) without rowid",
+    "create index if not exists idx_cluster_shingles_wording_id on cluster_shingles (wording_id)",
+]
 
 FTS_COLUMNS = {"quotes": ["text"], "articles": ["text"]}
 
@@ -292,6 +308,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         foreign_keys=[("quote_id", "quotes", "id"), ("cluster_id", "quote_clusters", "id")],
         if_not_exists=True,
     )
+    for sql in CLUSTER_INDEX_TABLES:
+        db.execute(sql)
     # Databases made before these columns existed get them; a reload then fills them in.
     for table, columns in ADDED_COLUMNS.items():
         for column, column_type in columns.items():
@@ -699,51 +717,3 @@ def _refresh_speaker(db: sqlite_utils.Database, s_id: str, entity: entities.Enti
 
 def _set_if_changed(db: sqlite_utils.Database, table: str, row_id: str, column: str, value) -> None:
     db.execute(f"update [{table}] set [{column}] = ? where id = ? and [{column}] is not ?", [value, row_id, value])
-
-
-def refresh_clusters(db: sqlite_utils.Database) -> None:
-    """Recompute the quote clusters of the whole database in one transaction, writing
-    only rows that changed. Run once at the end of a load: clusters span every article."""
-    with db.conn:
-        db.execute("begin immediate")
-        found = {row[0]: row for row in db.execute(
-            "select id, article_id, text, type, article_date, article_file, start, article_agency, speaker_id"
-            " from quotes where type in ('direct', 'partial')")}
-        quotations = {q_id: clusters.Quotation(*row[:4]) for q_id, row in found.items()}
-        cluster_rows, member_rows = {}, {}
-        for group in clusters.cluster(list(quotations.values())):
-            # First seen: the earliest article; undated articles count as the latest.
-            ordered = sorted(group, key=lambda q: (found[q][4] or "9999", found[q][5], found[q][6]))
-            first = found[ordered[0]]
-            c_id = content_id("cluster", group[0])
-            variants: dict[tuple, int] = {}
-            for q_id in ordered:
-                variant = variants.setdefault(clusters.words(clusters.quoted_text(quotations[q_id])), len(variants))
-                member_rows[q_id] = {"quote_id": q_id, "cluster_id": c_id, "variant": variant}
-            agencies = list(dict.fromkeys(found[q][7] for q in ordered if found[q][7]))
-            speakers = [found[q][8] for q in ordered if found[q][8]]
-            fullest = max(ordered, key=lambda q: len(clusters.words(clusters.quoted_text(quotations[q]))))
-            cluster_rows[c_id] = {
-                "id": c_id,
-                # A direct quote ends with the comma before "she said"; not part of the words.
-                "text": clusters.quoted_text(quotations[fullest]).rstrip(",;: "),
-                "speaker_id": max(sorted(set(speakers)), key=speakers.count) if speakers else None,
-                "first_date": first[4],
-                "first_agency": first[7],
-                "first_article_id": first[1],
-                "first_quote_id": first[0],
-                "article_count": len({found[q][1] for q in group}),
-                "outlet_count": len(agencies),
-                "quote_count": len(group),
-                "variant_count": len(variants),
-                "carried_by": json.dumps(agencies, ensure_ascii=False),
-            }
-        _replace_rows(db, "cluster_quotes", "quote_id", member_rows)
-        _replace_rows(db, "quote_clusters", "id", cluster_rows)
-
-
-def _replace_rows(db: sqlite_utils.Database, table: str, key: str, rows: dict[str, dict]) -> None:
-    """Make the table hold exactly `rows`, touching only the rows that differ."""
-    stored = {row[key]: row for row in db.query(f"select * from [{table}]")}
-    db.conn.executemany(f"delete from [{table}] where [{key}] = ?", [(k,) for k in sorted(stored.keys() - rows.keys())])
-    _upsert(db, table, [row for k, row in sorted(rows.items()) if stored.get(k) != row])
