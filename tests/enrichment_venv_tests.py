@@ -59,6 +59,11 @@ def root_cookies(datasette):
 
 async def run_enrichment(datasette, database, table, config):
     """Start "Extract quotes" through the enrich pages and wait for its job: its id."""
+    # Datasette 0.65 creates its internal tables on the first schema refresh, and the
+    # picker's concurrent internal requests would race to do it ("database table is
+    # locked: sqlite_master"): do it once first, as any earlier request would.
+    await datasette.invoke_startup()
+    await datasette.refresh_schemas()
     cookies = root_cookies(datasette)
     picker = await datasette.client.get(f"/-/enrich/{database}/{table}", cookies=cookies)
     assert picker.status_code == 200, f"datasette-enrichments {ENRICHMENTS_VERSION}: {picker.text}"
