@@ -556,3 +556,29 @@ async def test_pages_are_forbidden_where_the_database_is(loaded_db, metadata):
     for path in ("/quotes/quotes_view", f"/quotes/-/quote/{quote_id}", f"/quotes/-/article/{article_id}",
                  f"/quotes/-/speaker/{speaker_id}"):
         assert (await datasette.client.get(path)).status_code == 403, path
+
+
+@pytest.mark.asyncio
+async def test_article_page_shows_a_records_title_and_links_only_web_urls(tmp_path, metadata):
+    from click.testing import CliRunner
+
+    from datasette_quotes.cli import cli
+
+    body = 'BRISTOW, May 2 (AP) — "The dam holds," engineer Rosa Pell said on Friday.'
+    records = tmp_path / "stories.jsonl"
+    records.write_text(
+        json.dumps({"id": "dam", "text": body, "title": "Dam holds after storm", "url": "https://example.com/dam"}) + "\n"
+        + json.dumps({"id": "odd", "text": body + " More.", "title": "Odd link", "url": "javascript:alert(1)"}) + "\n",
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "quotes.db"
+    result = CliRunner().invoke(cli, ["load", str(db_path), str(records)])
+    assert result.exit_code == 0, result.output
+    datasette = Datasette([str(db_path)], metadata=metadata)
+    pages = {}
+    for title, article_id in ask(db_path, "select title, id from articles"):
+        pages[title] = (await datasette.client.get(f"/quotes/-/article/{article_id}")).text
+    assert "<h1>Dam holds after storm</h1>" in pages["Dam holds after storm"]
+    assert '<a class="quotes-article-url" href="https://example.com/dam">' in pages["Dam holds after storm"]
+    assert "<h1>Odd link</h1>" in pages["Odd link"]
+    assert 'href="javascript:' not in pages["Odd link"]
