@@ -44,6 +44,17 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 4
 PARENT_CHECK_SECONDS = 1.0
 
 
+class FileKind(NamedTuple):
+    """The files a folder gives, and how an argument that names none of them is reported."""
+
+    suffixes: tuple[str, ...]
+    none_in_folder: str
+    no_glob_match: str
+
+
+ARTICLE_FILES = FileKind(ARTICLE_SUFFIXES, f"folder holds no article files ({ARTICLE_SUFFIX_LIST})", "matches no files")
+
+
 class ArticleFile(NamedTuple):
     """A text file or HTML page, read by the worker that extracts it."""
 
@@ -76,25 +87,25 @@ class Extracted:
                              title=article.title, url=article.url, source=article.source)
 
 
-def argument_errors(paths: Iterable[str]) -> list[str]:
-    """One message for each PATH argument that names no article file."""
+def argument_errors(paths: Iterable[str], kind: FileKind = ARTICLE_FILES) -> list[str]:
+    """One message for each PATH argument that names no file of the kind."""
     errors = []
     for arg in paths:
-        if arg == STDIN_ARGUMENT or next(_files_named_by(_matches(arg)), None) is not None:
+        if arg == STDIN_ARGUMENT or next(_files_named_by(_matches(arg), kind.suffixes), None) is not None:
             continue
         if Path(arg).is_dir():
-            errors.append(f"{arg}: folder holds no article files ({ARTICLE_SUFFIX_LIST})")
+            errors.append(f"{arg}: {kind.none_in_folder}")
         elif _matches(arg) or any(char in arg for char in GLOB_CHARS):
-            errors.append(f"{arg}: matches no files")
+            errors.append(f"{arg}: {kind.no_glob_match}")
         else:
             errors.append(f"{arg}: no such file or folder")
     return errors
 
 
-def article_files(paths: Iterable[str]) -> Iterator[Path]:
+def article_files(paths: Iterable[str], kind: FileKind = ARTICLE_FILES) -> Iterator[Path]:
     """The files PATH arguments name, in order and each once, streamed; `-` gives STDIN.
 
-    A folder gives its files with an article extension (.txt, .html, .json, ...),
+    A folder gives its files with the kind's extensions (for articles .txt, .html, ...),
     recursively, in path order (folders reached through a symlink are not followed: they
     may loop); a glob gives its matches. Repeats are found by asking whether an earlier
     argument named the file, so memory grows with the arguments, not with the files.
@@ -108,8 +119,8 @@ def article_files(paths: Iterable[str]) -> Iterator[Path]:
             files.add(str(STDIN))
             continue
         for match in _matches(arg):
-            for path in _files_named_by([match]):
-                if not _named_before(path, files, folders):
+            for path in _files_named_by([match], kind.suffixes):
+                if not _named_before(path, files, folders, kind.suffixes):
                     yield path
             (folders if match.is_dir() else files).add(os.path.abspath(match))
 
@@ -121,15 +132,15 @@ def _matches(arg: str) -> list[Path]:
     return sorted(Path(match) for match in glob.glob(arg, recursive=True))
 
 
-def _files_named_by(matches: list[Path]) -> Iterator[Path]:
+def _files_named_by(matches: list[Path], suffixes: tuple[str, ...]) -> Iterator[Path]:
     for match in matches:
         if match.is_dir():
-            yield from _walk(match)
+            yield from _walk(match, suffixes)
         else:
             yield match
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
@@ -139,16 +150,16 @@ def _walk(folder: Path) -> Iterator[Path]:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and not entry.is_dir():
+            yield from _walk(Path(entry.path), suffixes)
+        elif entry.name.lower().endswith(suffixes) and not entry.is_dir():
             yield Path(entry.path)
 
 
-def _named_before(path: Path, files: set[str], folders: set[str]) -> bool:
+def _named_before(path: Path, files: set[str], folders: set[str], suffixes: tuple[str, ...]) -> bool:
     absolute = os.path.abspath(path)
     if absolute in files:
         return True
-    return (path.name.lower().endswith(ARTICLE_SUFFIXES)
+    return (path.name.lower().endswith(suffixes)
             and any(str(parent) in folders for parent in Path(absolute).parents))
 
 

@@ -8,18 +8,16 @@ found have no record, so they are not in the shards.
 """
 from __future__ import annotations
 
-import glob
 import json
 import sys
-from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import store
+from . import ingest, store
 from .extractor import ArticleMeta, Attribution, Extraction, Source, Span
 from .table_source import Row
 
-SHARD_SUFFIX = ".jsonl"
-STDIN = "-"
+# Argument listing as for article PATHs (folders, globs, -), but a folder gives its shards.
+SHARD_FILES = ingest.FileKind((".jsonl",), "folder holds no .jsonl shards", "matches no shard files")
 
 
 class BadRecord(Exception):
@@ -40,38 +38,22 @@ def json_records(extraction: Extraction, article: str, text: str, title: str | N
 
 def argument_errors(paths: Iterable[str]) -> list[str]:
     """One message for each --shards argument that names no shard file."""
-    return [f"{arg}: {_problem(arg)}" for arg in paths if arg != STDIN and not _shard_files(arg)]
+    return ingest.argument_errors(paths, SHARD_FILES)
 
 
 def read_shards(paths: Iterable[str]) -> Iterator[Row]:
     """The articles of the shards the arguments name (a file, a folder of .jsonl files,
     a glob, or - for standard input), in order; a bad line or article gives an error
     naming the shard and the line, and the rest still loads."""
-    for arg in paths:
-        if arg == STDIN:
+    for path in ingest.article_files(paths, SHARD_FILES):
+        if path == ingest.STDIN:
             yield from _articles(sys.stdin, "<stdin>")
             continue
-        for path in _shard_files(arg):
-            try:
-                with open(path, encoding="utf-8") as lines:
-                    yield from _articles(lines, str(path))
-            except (OSError, UnicodeDecodeError) as error:
-                yield Row(error=f"{path}: cannot read: {error}")
-
-
-def _shard_files(arg: str) -> list[Path]:
-    path = Path(arg)
-    if path.is_dir():
-        return sorted(path.rglob(f"*{SHARD_SUFFIX}"))
-    if path.exists():
-        return [path]
-    return sorted(Path(match) for match in glob.glob(arg, recursive=True) if Path(match).is_file())
-
-
-def _problem(arg: str) -> str:
-    if Path(arg).is_dir():
-        return f"folder holds no {SHARD_SUFFIX} shards"
-    return "matches no shard files" if any(char in arg for char in "*?[") else "no such file or folder"
+        try:
+            with open(path, encoding="utf-8") as lines:
+                yield from _articles(lines, str(path))
+        except (OSError, UnicodeDecodeError) as error:
+            yield Row(error=f"{path}: cannot read: {error}")
 
 
 def _articles(lines: Iterable[str], source: str) -> Iterator[Row]:
