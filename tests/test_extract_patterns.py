@@ -323,8 +323,10 @@ def test_a_second_predicate_after_the_quoted_words_ends_the_report():
     # part of what was said.
     text = ("Whitcomb says she respects the engineers’ “care and patience” but argues that the county "
             "cannot wait another season for the wall.\n")
-    [a] = extract(text).attributions
+    a, b = extract(text).attributions
     assert (a.type, a.quote.text, a.cue.text) == ("partial", "she respects the engineers’ “care and patience”", "says")
+    # The second predicate reports on its own, with the same speaker.
+    assert (b.quote.text, b.speaker.text, b.cue.text) == ("the county cannot wait another season for the wall", "Whitcomb", "argues")
 
 
 def test_a_sentence_with_no_cue_ending_in_a_colon_introduces_the_quotation(us, wire):

@@ -48,7 +48,7 @@ ADJUNCT = regex.compile(
                  |(?:(?:the|his|her|their|its|a)\s+)?[\w’'-]+(?=\s*,))
       | (?:in|at|during|through|via|on|over|from|with|after|while|before|by|under|to)\s+
         (?:a|an|the|its|his|her|their|this|that|one|another|separate|{_NAME_WORD}[’']s)\s+
-        (?:[\w’'-]+\s+){{0,5}}?(?:{_CHANNEL_NOUN})s?\b
+        (?:[\w’'-]+\s+){{0,5}}?(?:{_CHANNEL_NOUN})s?(?:\s+(?:{_CHANNEL_NOUN})s?)?\b
         (?:\s+(?:on|to|with|in|at|for|of|by)\s+(?:(?:the|its|his|her|their|a)\s+)?(?:{_NAME_WORD}|X)
            (?:\s+(?:of\s+|and\s+|&\s+)?{_NAME_WORD})*(?:[’']s(?:\s+[\w-]+)?\s+(?:account|page|handle|channel|website))?
          | \s+(?:to|with|for)\s+(?:the\s+)?(?:clients|investors|shareholders|reporters|employees|staff|members|customers|supporters|lawmakers|parliament))*
@@ -70,7 +70,12 @@ SECOND_REPORT = regex.compile(
     rf",\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
     rf"|\s+and\s+(?:also\s+)?(?:said|told|added|wrote|warned|argued|insisted|stressed)\b"
 )
-CLAUSE_BREAK = regex.compile(r",|\s+(?:but|after|while|and|when|because)\b|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# Where a clause with quoted words ends: not at `and` before more quoted words
+# (`as "provocative" and a "grave threat"`).
+CLAUSE_BREAK = regex.compile(
+    r",|\s+[—–―]|\s+--?\s|\s+(?:but|after|while|when|because|during|before|until)\b|\s+and\b(?!\s+(?:\S+\s+){0,2}[“\"])"
+    r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 # `..., after a series of attacks`, `..., implicitly putting his name on the line`: an
 # adjunct of the report, not part of what was said. The comma may close quoted words:
 # `the system was "corrupt," noting that ...`.
@@ -85,9 +90,10 @@ COORDINATED_PREDICATE = regex.compile(
 )
 # `Ortega called the plan "tight" and said ...`: a second verb of the same speaker.
 AND_BEFORE = regex.compile(r"\band\s+(?:also\s+)?$")
+COORDINATED_BEFORE = regex.compile(r"\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+)?$")
 SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
 NAME_COLON = regex.compile(rf"[\"“]?({_NAME_WORD}(?:[ \xa0]+{_NAME_WORD}){{0,2}}):\s+(?=\S)")
-DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})[\s.]*$")
+DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})(?:,\s[^\n]{{1,80}}?)?[\s.]*$")
 # The subject a sentence opens with: a name, a pronoun or a short noun phrase.
 LEADING_SUBJECT = regex.compile(
     rf"\s*((?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|The\s+\p{{Ll}}+\b(?!\s+\p{{Lu}})|(?:The\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)(?=\s+\p{{Ll}}|\s*[,(])"
@@ -177,10 +183,12 @@ APPOSITIVE_START = regex.compile(
     r"\d+|\p{Ll}+ed\b|(?!(?:during|including|excluding|according|regarding|concerning|following|pending|notwithstanding)\b)\p{Ll}{3,}(?<!thing)ing\b"
     r"|a\s+member|one\s+of|himself|herself|"
     r"(?:in|at|during|on|after|while|via|through)\s+(?:a|an|the|its|his|her|their)\b|(?:of|from)\s+(?=\p{Lu}))"
-    r"|\s*(?:however|too|though|in\s+turn|for\s+(?:his|her|their|its)\s+part)\s*$"
+    r"|\s*(?:however|too|though|in\s+turn|for\s+(?:his|her|their|its)\s+part|for\s+(?:example|instance)|meanwhile|in\s+fact"
+    r"|in\s+response|instead|likewise|similarly|in\s+(?:contrast|addition)|by\s+contrast)\s*$"
     # A US legislator's party and state: `Sen. Ron Ortiz, D-Vesk, said`.
     r"|\s*[RDI]-\p{Lu}[\p{L}.]*\s*$"
 )
+PLACE_OF = regex.compile(r"\s*(?:of|from|in)\s+\p{Lu}")
 PLACE_TAIL = regex.compile(r"\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s*$")
 ORG_LIST_TAIL = regex.compile(
     rf"(?:\b[Tt]he\s+)?(?:{_NAME_WORD}\s+(?:(?:of|for|and|&)\s+)?)*{_NAME_WORD}\s*$"
@@ -243,6 +251,10 @@ class FrameFinder:
                 frame = self._participle(sentence, match, found)
             else:
                 frame = self._frame(sentence, match, role)
+                if frame is None and role == "verb" and COORDINATED_BEFORE.search(self.masked, max(0, match.start() - 20), match.start()):
+                    # `Walters praised the plan after the vote and said ...`: the
+                    # sentence's subject said it.
+                    frame = self._participle(sentence, match, found)
             if frame is None and role in ("verb", "participle"):
                 frame = self._quote_after_cue(sentence, match)
             if frame:
@@ -283,7 +295,7 @@ class FrameFinder:
         colon = before_quote.endswith(":") or (before_quote.endswith(",") and ends and len(self.text[quote.start:quote.end].split()) >= 4)
         if colon and not (ends or PARTICIPLE_AFTER.match(self.masked, quote.after, sentence.end)):
             return None
-        end = self._clause_end(quote, sentence)
+        end = self._clause_end(quote, sentence.end)
         relative = RELATIVE_QUOTER.search(self.masked, max(sentence.start, quote.open - 80), quote.open)
         if relative and relative.group("verb") not in lx.NOT_PREDICATES:
             return Frame(relative.span("verb"), relative.span("subject"), (relative.start(), quote.end), sentence, relative.group("verb"))
@@ -318,9 +330,12 @@ class FrameFinder:
         words = [w for w in self.text[quote.start:quote.end].split() if w.lower() not in _SMALL_WORDS]
         return not all(w[:1].isupper() for w in words)
 
-    def _clause_end(self, quote: Quote, sentence: Sentence) -> int:
-        stop = CLAUSE_BREAK.search(self.masked, quote.after, sentence.end)
-        return stop.start() if stop else sentence.end
+    def _clause_end(self, quote: Quote, limit: int) -> int:
+        """Where the clause that `quote` is part of ends, at most at `limit`."""
+        if self.text[quote.close - 1] == ",":
+            return quote.after  # `was only "partial," meaning ...`: the comma inside the marks ends it
+        stop = CLAUSE_BREAK.search(self.masked, quote.after, limit)
+        return stop.start() if stop else limit
 
     def _past_intro(self, sentence: Sentence, limit: int) -> int:
         """Where the sentence's subject starts, past introductory adjuncts (`At the debate, `)."""
@@ -544,7 +559,10 @@ class FrameFinder:
         if progressive:
             # `Trump is telling supporters that ...`: a verb, not an adjunct.
             return self._verb_frame(sentence, progressive.start(), match.end(), match.group())
-        if not self.masked[sentence.start:match.start()].rstrip().endswith((",", "and", "also", " by", " of")):
+        before = self.masked[sentence.start:match.start()].rstrip()
+        closing = self.quote_closing_at.get(sentence.start + len(before) - 1)
+        set_off = closing is not None and self.text[closing.close - 1] == ","  # `called it "historic," saying`
+        if not (set_off or before.endswith((",", "and", "also", " by", " of", " but", " now", " then", " later"))):
             return None
         if found:
             speaker = found[-1].speaker
@@ -665,7 +683,8 @@ class FrameFinder:
             piece = masked[start:end]
             if not piece.strip(f" {MASK}") and segments:
                 continue  # quoted words inside an appositive: `known as "the Storm",`
-            if segments and PLACE_TAIL.match(piece) and APPOSITIVE_START.match(masked[segments[-1][0]:segments[-1][1]]):
+            if (segments and PLACE_TAIL.match(piece) and masked[start - 1] == ","
+                    and PLACE_OF.match(masked, *segments[-1])):
                 continue  # `Johnnie Wilson, of Springfield, Va., said`: the place's state
             if APPOSITIVE_START.match(piece):
                 if CITING.match(piece):
@@ -716,7 +735,10 @@ class FrameFinder:
         segments = _comma_segments(self.masked, lo, hi)
         if not segments:
             return False
-        piece = self.masked[segments[-1][0]:segments[-1][1]]
+        start, end = segments[-1]
+        if self.masked[start - 1] != ",":
+            return False  # the clause goes on past quoted words: `used "velvet gloves" in its dealings,`
+        piece = self.masked[start:end]
         if APPOSITIVE_START.match(piece):
             return True
         return bool(
@@ -797,8 +819,7 @@ class FrameFinder:
             # end at the first break after the quoted ones.
             i = bisect_left(self.double_opens, start)
             if i < len(self.double_quotes) and self.double_quotes[i].after < end:
-                after_quote = CLAUSE_BREAK.search(self.masked, self.double_quotes[i].after, end)
-                end = after_quote.start() if after_quote else end
+                end = self._clause_end(self.double_quotes[i], end)
         else:
             for trailing in TRAILING_ADJUNCT.finditer(self.masked, start, end):
                 if self.masked[trailing.start()] == "," or self.text[trailing.start() - 2] == ",":
@@ -987,7 +1008,7 @@ def _np_like(piece: str) -> bool:
     if not (words[0][:1].isupper() or first in DETERMINERS or first in lx.GROUP_HEADS or first in lx.ANONYMOUS_HEADS
             or first in lx.TITLE_WORDS or first in lx.PRONOUNS_PERSON or first in lx.PRONOUNS_OTHER
             or words[0][:1].isdigit() or any(w[:1].isupper() for w in words[1:])
-            or (len(words) <= 4 and words[-1].lower() in SPEAKER_HEADS)):
+            or (len(words) <= 4 and (words[-1].lower() in SPEAKER_HEADS or words[-1].lower() in lx.TITLE_WORDS))):
         return False
     if words[-1].lower() in DANGLING_WORDS:
         return False

@@ -87,6 +87,10 @@ def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
             after = text[match.end()] if match.end() < len(text) else ""
             if mark in DOUBLE_CLOSERS and after and not after.isspace():
                 open_at, open_para, open_mark = i, para, mark
+            elif mark == "”" and (i == 0 or text[i - 1].isspace()) and after.isalnum():
+                # `”Fear. I am afraid.” ― Ana Ruiz`: a closing mark typed before the
+                # words, where only an opening mark can stand, opens them.
+                open_at, open_para, open_mark = i, para, "“"
             continue
         if mark in DOUBLE_CLOSERS[open_mark] or _placed_as_closer(text, i, match.end()):
             # `“It's unusual,“ said Noble`: a mark typed the wrong way round still closes
