@@ -70,6 +70,10 @@ SECOND_REPORT = regex.compile(
     rf",\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
     rf"|\s+and\s+(?:also\s+)?(?:said|told|added|wrote|warned|argued|insisted|stressed)\b"
 )
+# A subordinate clause opening a sentence: `While he acknowledged ..., Ham noted ...`.
+FRONTED_CLAUSE = regex.compile(r"\s*(?:While|Though|Although|Even\s+though|Even\s+as|Whereas|Because|Since|After|Before|When|Once|If|Unless)\s")
+# The next item of a list of quoted words: `a "nasty guy," an "anchor baby," and "sick"`.
+LISTED_QUOTE = regex.compile(r"\s+(?:(?:and|or)\s+)?(?:(?:a|an|the)\s+)?[“\"]")
 # Where a clause with quoted words ends: not at `and` before more quoted words
 # (`as "provocative" and a "grave threat"`).
 CLAUSE_BREAK = regex.compile(
@@ -122,7 +126,11 @@ SUBJECT_VERB = regex.compile(
     rf"\s*(?P<subject>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|(?:[Tt]he\s+)?(?:\p{{Ll}}[\w-]*\s+){{0,2}}?\p{{Ll}}[\w-]*"
     rf"|{_NAME_WORD}[’']s\s+\p{{Ll}}[\w-]*|(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)"
     rf"(?:\s+(?:also|has|have|had|once|then|even|later|again|\p{{Ll}}+ly))*\s+(?P<verb>\p{{Ll}}{{3,}})\b"
+    # `Only European immigrants are "safe"`: a word before an auxiliary is a noun, not the verb.
+    r"(?!\s+(?:are|is|was|were|will|would|have|has|had|can|could|should|must|may|might)\b)"
 )
+# `He's been investigated by Congress`: a passive verb, whose subject said nothing.
+PASSIVE_BEFORE = regex.compile(r"\b(?:be|been|being|is|are|was|were)\s*$")
 PREPOSITION_AFTER = regex.compile(r"\s+(?:" + "|".join(sorted(lx.PREPOSITIONS_AFTER_A_DOING)) + r")\b")
 # A reported question after `asked`, past an addressee of up to four words.
 REPORTED_QUESTION = regex.compile(r"(?:[\w’'.-]+\s+){0,4}?(?P<wh>whether|if|how|why|what|when|where|who|which)\b")
@@ -139,7 +147,9 @@ RELATIVE_QUOTER = regex.compile(
 )
 # The audience of `told`: `told reporters`, `told the BBC`, `told "Fox and Friends"`.
 TOLD_OBJECT = regex.compile(
-    rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*|\p{{Ll}}[\w-]*|[\"“]{MASK}+[\"”])"
+    rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+    # `told a veterans group that ...`: a compound audience before its `that`.
+    rf"|\p{{Ll}}[\w-]*(?:\s+(?!that\b)\p{{Ll}}[\w-]*){{0,2}}?(?=\s+that\b)|\p{{Ll}}[\w-]*|[\"“]{MASK}+[\"”])"
     r"(?:\s+(?:on|in)\s+(?:a|an)\s+(?:conference|earnings|phone)\s+call)?)"
 )
 AUTHORED_BY = regex.compile(
@@ -304,6 +314,8 @@ class FrameFinder:
         if not match:
             return None
         verb = match.group("verb")
+        if PASSIVE_BEFORE.search(self.masked, match.start(), match.start("verb")):
+            return None
         if not colon and (verb in lx.NOT_PREDICATES or not verb.endswith(("ed", "s")) and verb not in lx.IRREGULAR_PAST):
             return None
         if not colon and PREPOSITION_AFTER.match(self.masked, match.end(), quote.open):
@@ -332,8 +344,14 @@ class FrameFinder:
 
     def _clause_end(self, quote: Quote, limit: int) -> int:
         """Where the clause that `quote` is part of ends, at most at `limit`."""
-        if self.text[quote.close - 1] == ",":
-            return quote.after  # `was only "partial," meaning ...`: the comma inside the marks ends it
+        while self.text[quote.close - 1] == ",":
+            # `was only "partial," meaning ...`: the comma inside the marks ends the words,
+            # unless a list of quoted words goes on: `a "nasty guy," an "anchor baby," "sick"`.
+            listed = LISTED_QUOTE.match(self.masked, quote.after, limit)
+            following = self.quote_at.get(listed.end() - 1) if listed else None
+            if following is None:
+                return quote.after
+            quote = following
         stop = CLAUSE_BREAK.search(self.masked, quote.after, limit)
         return stop.start() if stop else limit
 
@@ -440,6 +458,7 @@ class FrameFinder:
                 return None
             pos = told_object[1]
         after, has_that = self._after_adjuncts(pos, sentence.end)
+        clause_end = self._fronted_clause_end(sentence, cs, after)
         # A "that" clause after the cue outweighs a prefix that might be reported content.
         # `In past campaigns, "we felt ...," he said`: quoted words end the prefix, so it is
         # what was said, not an introductory adjunct with a quoted title in it.
@@ -469,17 +488,17 @@ class FrameFinder:
                 and not AUXILIARIES.intersection(prefix.lower().split())):
             # `China, Pyongyang's only ally, said it was ...`: the prefix is the speaker
             # and what stood between it and the cue was an appositive.
-            content, direct = self._content_after(after, sentence.end, has_that, base)
+            content, direct = self._content_after(after, clause_end, has_that, base)
             if content is not None:
                 speaker = _strip_span(masked, sentence.start, sentence.start + len(prefix) - 1) or speaker
                 clause_before = False
         if clause_before and content is None and not NO_CLAUSE_AFTER.match(masked, after, sentence.end):
             # `Emerging from the meeting, Sanders said the talks were "useful."`: a clause
             # right after the cue is what was said; the prefix was only an adjunct.
-            content, direct = self._content_after(after, sentence.end, has_that, base)
+            content, direct = self._content_after(after, clause_end, has_that, base)
             clause_before = content is None
         if not clause_before and content is None:
-            content, direct = self._content_after(after, sentence.end, has_that, base)
+            content, direct = self._content_after(after, clause_end, has_that, base)
         if content is None and prefix and (reported_before or not self._intro_only(sentence.start, phrase_start)):
             if prefix.endswith(",") or prefix[-1] in "”\"’'»":
                 content = self._content_before(sentence, phrase_start)
@@ -504,6 +523,14 @@ class FrameFinder:
         if told_object and masked[told_object[0]:told_object[1]] in OBJECT_PRONOUNS and not (has_that or direct):
             return None  # `told them the story`: an audience, then no report
         return Frame((cs, ce), speaker, content, sentence, verb, direct, told_object, relays)
+
+    def _fronted_clause_end(self, sentence: Sentence, cue: int, after: int) -> int:
+        """`While he acknowledged funding was short, Ham also noted ...`: a cue in a clause
+        that opens the sentence reports only up to the comma that closes that clause."""
+        if not FRONTED_CLAUSE.match(self.masked, sentence.start, cue) or "," in self.masked[sentence.start:cue]:
+            return sentence.end
+        comma = self.masked.find(",", after, sentence.end)
+        return comma if comma >= 0 else sentence.end
 
     def _according_to(self, sentence: Sentence, match: CueWord) -> Frame | None:
         end = self._np_end(match.end(), sentence.end)
@@ -581,6 +608,8 @@ class FrameFinder:
         content, direct = self._content_after(after, sentence.end, has_that, "say")
         if content is None or speaker is None or (match.group() in lx.QUOTE_ONLY_PARTICIPLES and not direct):
             return None
+        if set_off and not (has_that or direct or match.group() in lx.CLAUSE_PARTICIPLES):
+            return None  # `was "rotten," noting the record fines`: an adjunct of the words before
         return Frame((match.start(), match.end()), speaker, content, sentence, match.group(), direct)
 
     def _quote_after_cue(self, sentence: Sentence, match: CueWord) -> Frame | None:
@@ -827,7 +856,7 @@ class FrameFinder:
                     break
             for predicate in COORDINATED_PREDICATE.finditer(self.masked, start, end):
                 verb = predicate.group("verb")
-                if verb not in lx.NOT_PREDICATES and (verb.endswith(("s", "ed")) or verb in lx.IRREGULAR_PAST):
+                if verb in VERB_BASE or (verb not in lx.NOT_PREDICATES and (verb.endswith(("s", "ed")) or verb in lx.IRREGULAR_PAST)):
                     end = predicate.start()
                     break
         question = REPORTED_QUESTION.match(self.masked, start, end) if base == "ask" and not has_that else None

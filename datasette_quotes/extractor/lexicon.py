@@ -82,6 +82,8 @@ NOT_SPEAKER_LABELS = frozenset((
 
 # Participles that continue a sentence's speaker only with a quotation after them:
 # `..., tweeting, "..."`, but `asking the court to ...` reports no words.
+# Participles that report a clause with no `that`: `called it "historic," saying the county ...`.
+CLAUSE_PARTICIPLES = frozenset(("saying", "adding", "arguing", "insisting", "warning", "claiming", "telling"))
 QUOTE_ONLY_PARTICIPLES = (
     "tweeting", "asking", "replying", "responding", "concluding", "recalling", "joking",
     "quipping", "posting", "shouting", "chanting", "exclaiming", "answering", "remarking",

@@ -79,8 +79,10 @@ def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
         mark = match.group()
         para = _paragraph_of(paragraph_starts, i)
         if open_at >= 0 and para != open_para:
-            if para == open_para + 1 and i == paragraph_starts[para] and mark in DOUBLE_CLOSERS:
-                open_para = para  # the quote goes on into this paragraph
+            if para == open_para + 1 and i == paragraph_starts[para] and mark == open_mark:
+                # The quote goes on into this paragraph, re-opened with the same mark; a
+                # different mark (`"` then `“`) starts new words after a stray one.
+                open_para = para
                 continue
             open_at = -1  # unclosed at the end of its paragraph: not a quotation
         if open_at < 0:

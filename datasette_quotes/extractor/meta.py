@@ -10,10 +10,10 @@ DATE_HEADER = regex.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 BYLINE = regex.compile(r"\A\s*By [^\n]{1,80}\n(?:\s*(?:Associated Press|Reuters|AP|AFP)[^\n]{0,40}\n)?")
 _AGENCY = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
 _MONTH = "|".join(m.capitalize() for m in MONTHS) + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
-# `New Delhi [India], November 29 (ANI):`
+# `New Delhi [India], November 29 (ANI):`, `Gandhidham, Apr 9 (PTI) ` (PTI copy has no colon)
 INDIAN_DATELINE = regex.compile(
     rf"\s*(?P<place>[^\n:()]{{2,60}}?(?:\s*\([^\n()]{{1,40}}\))?(?:\s*\[[^\n\]]{{1,40}}\])?)\s*,\s*"
-    rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})\s*\((?P<agency>[^)\n]{{1,30}})\)\s*:?\s*"
+    rf"(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})\s*\((?P<agency>[^)\n]{{1,30}})\)(?:\s*:)?+\s*+(?![-—–])"
 )
 # `KUALA LUMPUR (Reuters) -`, `SEVILLE, Spain (AP) —`
 WIRE_DATELINE = regex.compile(
