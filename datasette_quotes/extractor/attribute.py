@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon as lx
-from .frames import Frame, FrameFinder
+from .frames import RELATIVE_NAMING, Frame, FrameFinder
 from .marks import Quote
 from .model import Attribution, Source, Span
 from .segments import MASK, Sentence
@@ -230,8 +230,8 @@ class Assembler:
         if not words:
             return False
         before = self.text[max(0, quote.open - 30):quote.open].lower().split()
-        if before and before[-1].strip(",") in lx.TITLE_INTRODUCERS:
-            return False
+        if before and before[-1].strip(",") in lx.TITLE_INTRODUCERS and not RELATIVE_NAMING.search(self.masked, max(0, quote.open - 40), quote.open):
+            return False  # `a film called "X"`, but not `which he called "a scandal"`
         if len(before) > 1 and before[-2] in lx.TITLE_INTRODUCERS and before[-1] in ("the", "a", "as"):
             return False
         if len(words) == 1 and words[0][:1].isupper():

@@ -38,9 +38,9 @@ _NAME_WORD = r"[\p{Lu}\p{N}][\p{L}\p{M}\p{N}’'.&/-]*"
 # Adjuncts between a verb of saying and its clause: days, channels, "citing X".
 ADJUNCT = regex.compile(
     rf"""\s*,?\s*(?:
-        (?:(?:on|last|this|late|early|earlier)\s+)?(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?
+        (?:(?:on|last|this|late|early|earlier)\s+)?(?:{_WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?(?![’'])
       | on\s+(?:(?:{_MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTH}))(?:,?\s+\d{{4}})?
-      | (?:in|during|earlier\s+in|since)\s+(?:{_MONTH}|\d{{4}})
+      | (?:in|during|earlier\s+in|since)\s+(?:(?:{_MONTH})(?:\s+\d{{4}})?|\d{{4}})
       | \p{{Ll}}{{3,}}ly(?=\s*[,:])
       | (?:today|yesterday|tonight|earlier|later|again|also|separately|recently|too|publicly|privately|repeatedly|
            (?:last|this|earlier\s+this|over\s+the)\s+(?:week|weekend|month|year|morning|afternoon|evening|night))
@@ -67,7 +67,7 @@ REPORTING_INFINITIVE = regex.compile(
 AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|already|repeatedly|previously))?\s+$")
 # `..., though it cautioned that ...`: a second report, with its own frame.
 SECOND_REPORT = regex.compile(
-    rf",\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
+    rf"(?:,|(?<={MASK},?[”\"]))\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
     rf"|\s+and\s+(?:also\s+)?(?:said|told|added|wrote|warned|argued|insisted|stressed)\b"
 )
 # A subordinate clause opening a sentence: `While he acknowledged ..., Ham noted ...`.
@@ -85,6 +85,8 @@ CLAUSE_BREAK = regex.compile(
 # `the system was "corrupt," noting that ...`.
 TRAILING_ADJUNCT = regex.compile(
     rf"(?:,|(?<={MASK}[”\"]))\s+(?:after|though|although|citing|even\s+as"
+    # `..., which he called "a cartel"`: the writer's clause quoting the speaker again
+    rf"|(?:which|whom|what)\s+(?:he|she|they|it)\s+(?:\p{{Ll}}+ly\s+)?(?:called|calls|described|describes|dubbed|termed|labeled|labelled)"
     r"|(?:\p{Ll}+ly\s+)?(?!(?:including|excluding|according|regarding|concerning|during|notwithstanding|pending)\b)\p{Ll}{3,}ing)\b"
 )
 # `says she respects his "passion" but argues that ...`: after the quoted words, a second
@@ -94,7 +96,7 @@ COORDINATED_PREDICATE = regex.compile(
 )
 # `Ortega called the plan "tight" and said ...`: a second verb of the same speaker.
 AND_BEFORE = regex.compile(r"\band\s+(?:also\s+)?$")
-COORDINATED_BEFORE = regex.compile(r"\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+)?$")
+COORDINATED_BEFORE = regex.compile(r"\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+|\p{Ll}+ly\s+)?$")
 SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
 NAME_COLON = regex.compile(rf"[\"“]?({_NAME_WORD}(?:[ \xa0]+{_NAME_WORD}){{0,2}}):\s+(?=\S)")
 DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})(?:,\s[^\n]{{1,80}}?)?[\s.]*$")
@@ -144,6 +146,10 @@ NO_CLAUSE_AFTER = regex.compile(r"\s*,|\s*\p{Ll}+(?:ing|ed)\b")
 RELATIVE_QUOTER = regex.compile(
     rf"\b(?P<relative>which|what|whom|who|that)\s+(?P<subject>he|she|they|it|we|I|(?:\p{{Ll}}+\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     r"(?:\s+(?:also|has|have|had|once|\p{Ll}+ly))*\s+(?P<verb>\p{Ll}{3,})(?:\s+(?:as|it|them|him|her|the|a|an|to|of|for))*\s*$"
+)
+# `bodies, which he called "a cartel"`: a naming verb that quotes its pronoun subject.
+RELATIVE_NAMING = regex.compile(
+    r"\b(?:which|whom)\s+(?:he|she|they|it|we|I)\s+(?:\p{Ll}+ly\s+)?(?:" + "|".join(sorted(lx.NAMING_VERBS)) + r")\s+$"
 )
 # The audience of `told`: `told reporters`, `told the BBC`, `told "Fox and Friends"`.
 TOLD_OBJECT = regex.compile(
@@ -294,7 +300,7 @@ class FrameFinder:
                 return None
             if any(f.content and f.content[0] <= candidate.open + 1 and candidate.close <= f.content[1] + 1 for f in found):
                 continue
-            if self._spoken(candidate):
+            if self._spoken(candidate) or RELATIVE_NAMING.search(self.masked, max(sentence.start, candidate.open - 40), candidate.open):
                 quote = candidate
                 break
         if quote is None:
@@ -307,7 +313,8 @@ class FrameFinder:
             return None
         end = self._clause_end(quote, sentence.end)
         relative = RELATIVE_QUOTER.search(self.masked, max(sentence.start, quote.open - 80), quote.open)
-        if relative and relative.group("verb") not in lx.NOT_PREDICATES:
+        if relative and (relative.group("verb") not in lx.NOT_PREDICATES
+                         or relative.group("relative") in ("which", "whom") and relative.group("verb") in lx.NAMING_VERBS):
             return Frame(relative.span("verb"), relative.span("subject"), (relative.start(), quote.end), sentence, relative.group("verb"))
         begin = self._past_intro(sentence, quote.open)
         match = SUBJECT_VERB.match(self.masked, begin, quote.open)
@@ -589,7 +596,8 @@ class FrameFinder:
         before = self.masked[sentence.start:match.start()].rstrip()
         closing = self.quote_closing_at.get(sentence.start + len(before) - 1)
         set_off = closing is not None and self.text[closing.close - 1] == ","  # `called it "historic," saying`
-        if not (set_off or before.endswith((",", "and", "also", " by", " of", " but", " now", " then", " later"))):
+        coordinated = COORDINATED_BEFORE.search(self.masked, max(0, match.start() - 20), match.start())
+        if not (set_off or coordinated or before.endswith((",", "also", " by", " of"))):
             return None
         if found:
             speaker = found[-1].speaker
@@ -605,7 +613,7 @@ class FrameFinder:
                 return None
             speaker = lead.span(1)
         after, has_that = self._after_adjuncts(match.end(), sentence.end)
-        content, direct = self._content_after(after, sentence.end, has_that, "say")
+        content, direct = self._content_after(after, sentence.end, has_that, _participle_base(match.group()))
         if content is None or speaker is None or (match.group() in lx.QUOTE_ONLY_PARTICIPLES and not direct):
             return None
         if set_off and not (has_that or direct or match.group() in lx.CLAUSE_PARTICIPLES):
@@ -712,6 +720,8 @@ class FrameFinder:
             piece = masked[start:end]
             if not piece.strip(f" {MASK}") and segments:
                 continue  # quoted words inside an appositive: `known as "the Storm",`
+            if self._set_off_by_quote(start):
+                break  # `"...," retired general Lloyd Newton said`: the words were set off before the speaker
             if (segments and PLACE_TAIL.match(piece) and masked[start - 1] == ","
                     and PLACE_OF.match(masked, *segments[-1])):
                 continue  # `Johnnie Wilson, of Springfield, Va., said`: the place's state
@@ -758,6 +768,11 @@ class FrameFinder:
             # of the subject, not of what came before it.
             phrase_start = (_strip_span(masked, *segments[-1]) or segments[-1])[0]
         return (start, end), relays, author, phrase_start
+
+    def _set_off_by_quote(self, start: int) -> bool:
+        """True when masked[start:] follows quoted words closed by their own comma."""
+        quote = self.quote_closing_at.get(start - 1)
+        return bool(quote and quote.double and self.text[quote.close - 1] == ",")
 
     def _appositive_before(self, lo: int, hi: int) -> bool:
         """True when masked[lo:hi] ends with an appositive (`X, who ...,`, `X, a member of Y,`)."""
@@ -837,13 +852,19 @@ class FrameFinder:
                 return (last.start, last.end), True
             words = self.masked[start:start + 20].split()
             word = words[0] if words else ""
-            if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not AT_LEAST.match(self.masked, start)):
+            named = base in lx.QUOTE_VERBS and word.lower() in OBJECT_PRONOUNS  # `called him a "stiff"`
+            if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not named and not AT_LEAST.match(self.masked, start)):
                 return None, False
             if base in lx.WEAK_VERBS and not (base == "describe" and " as " in self.masked[start:limit]) and not self._asks_question(base, start, limit):
                 return None, False
         second = SECOND_REPORT.search(self.masked, start, limit)
         end = second.start() if second else limit
         if base in lx.QUOTE_VERBS or base == "describe":
+            trailing = TRAILING_ADJUNCT.search(self.masked, start, end)
+            if trailing and self.masked[trailing.start()] == ",":
+                end = trailing.start()  # `praised the plan, calling it "..."`: the participle reports
+                if base in lx.QUOTE_VERBS and not self._has_spoken_quote(start, end):
+                    return None, False
             # `called Clinton a "champion" for its constituency, citing ...`: the words
             # end at the first break after the quoted ones.
             i = bisect_left(self.double_opens, start)
@@ -976,6 +997,16 @@ _NOT_A_CLAUSE = frozenset((
     "nothing", "something", "anything", "yes", "no", "hello", "goodbye", "thanks",
     "when", "where", "otherwise", "last", "earlier", "later",
 ))
+
+
+def _participle_base(participle: str) -> str:
+    """`calling` -> `call`, `dubbing` -> `dub`: the verb whose rules a participle follows,
+    or `say` for the participles of plain saying."""
+    stem = participle[:-3]
+    for base in (stem, stem[:-1], stem + "e"):
+        if base in lx.QUOTE_VERBS:
+            return base
+    return "say"
 
 
 def _ends_with_filler(masked: str, end: int) -> bool:

@@ -82,6 +82,9 @@ NOT_SPEAKER_LABELS = frozenset((
 
 # Participles that continue a sentence's speaker only with a quotation after them:
 # `..., tweeting, "..."`, but `asking the court to ...` reports no words.
+# Verbs that name as much as they quote: `a group called "X"` names, but `bodies, which he
+# called "a cartel"` quotes its subject.
+NAMING_VERBS = frozenset(("called", "calls", "dubbed", "dubs", "termed", "terms", "labeled", "labelled", "branded"))
 # Participles that report a clause with no `that`: `called it "historic," saying the county ...`.
 CLAUSE_PARTICIPLES = frozenset(("saying", "adding", "arguing", "insisting", "warning", "claiming", "telling"))
 QUOTE_ONLY_PARTICIPLES = (
