@@ -199,3 +199,41 @@ def test_which_he_called_after_a_report_is_a_report_of_its_own(us, wire):
     assert fields(find(us, "which she called")) == ("partial", 'which she called "a scandal of neglect.', "she", "called")
     assert find(us, "which she called").speaker_name == "Rita Okafor"
     assert find(wire, "which he called").type == "partial"
+
+
+def test_a_progressive_verb_of_saying_before_quoted_words(us, wire):
+    # `Grant is promising lower fares and "...," but ...`
+    assert fields(find(us, "lower fares")) == ("partial", 'lower fares and "buses every ten minutes,"', "Grant", "promising")
+    assert fields(find(wire, "faster clearance")) == (
+        "partial", 'faster clearance and "turnaround within a day,"', "Mehta", "promising")
+
+
+def test_quoted_words_belong_to_the_predicate_nearest_them(us, wire):
+    # `posted ... that the levy was "overdue" and urged riders to "show up and vote"`
+    assert fields(find(us, "the levy was \"overdue")) == ("partial", 'the levy was "overdue"', "Okafor", "posted")
+    assert fields(find(us, 'riders to "show up and')) == ("partial", 'riders to "show up and vote" on Tuesday', "Okafor", "urged")
+    assert fields(find(wire, "workers to")) == ("partial", 'workers to "follow every drill" this week', "Rao", "urged")
+    # `met the drivers ... and encouraged riders to "..."`: no verb of saying at all.
+    assert fields(find(us, "riders to \"show up early")) == (
+        "partial", 'riders to "show up early" for the vote', "Okafor", "encouraged")
+    assert fields(find(wire, "crews to")) == (
+        "partial", 'crews to "report every near miss" to the harbour master', "Rao", "encouraged")
+
+
+def test_more_words_about_the_audience_before_that(us, wire):
+    # `told a group of drivers at the depot on Monday night that ...`
+    assert fields(find(us, "the plan \"will not")) == ("partial", 'the plan "will not cut a single route."', "Hale", "told")
+    assert fields(find(wire, "the channel \"will stay")) == (
+        "partial", 'the channel "will stay open all season."', "Mehta", "told")
+
+
+def test_a_contrast_after_words_set_off_by_their_comma_ends_the_report(us, wire):
+    assert find(us, "the fare rise").quote.text == 'the fare rise was "lawful,"'
+    assert find(wire, "the tender").quote.text == 'the tender was "valid,"'
+
+
+def test_a_verb_that_needs_quoted_words_leaves_them_to_a_second_report(us, wire):
+    # `urges the drivers to stay calm and repeatedly says, "..."`: `urges` quotes nothing.
+    assert fields(find(us, "Keep the doors")) == ("direct", "Keep the doors shut,", "She", "says")
+    assert fields(find(wire, "Watch the tide")) == ("direct", "Watch the tide,", "He", "says")
+    assert not [a for a in us.attributions + wire.attributions if a.cue and a.cue.text == "urges"]

@@ -68,7 +68,7 @@ AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|
 # `..., though it cautioned that ...`: a second report, with its own frame.
 SECOND_REPORT = regex.compile(
     rf"(?:,|(?<={MASK},?[”\"]))\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
-    rf"|\s+and\s+(?:also\s+)?(?:said|told|added|wrote|warned|argued|insisted|stressed)\b"
+    rf"|\s+and\s+(?:also\s+|\p{{Ll}}+ly\s+)?(?:said|says|told|added|wrote|warned|argued|insisted|stressed)\b"
 )
 # A subordinate clause opening a sentence: `While he acknowledged ..., Ham noted ...`.
 FRONTED_CLAUSE = regex.compile(r"\s*(?:While|Though|Although|Even\s+though|Even\s+as|Whereas|Because|Since|After|Before|When|Once|If|Unless)\s")
@@ -89,6 +89,8 @@ TRAILING_ADJUNCT = regex.compile(
     rf"|(?:which|whom|what)\s+(?:he|she|they|it)\s+(?:\p{{Ll}}+ly\s+)?(?:called|calls|described|describes|dubbed|termed|labeled|labelled)"
     r"|(?:\p{Ll}+ly\s+)?(?!(?:including|excluding|according|regarding|concerning|during|notwithstanding|pending)\b)\p{Ll}{3,}ing)\b"
 )
+# A contrast after quoted words set off by their own comma ends the report.
+CONTRAST_AFTER = regex.compile(r"\s+(?:but|though|although|while|whereas|yet)\b")
 # `says she respects his "passion" but argues that ...`: after the quoted words, a second
 # predicate of the speaker's, not more of what was said.
 COORDINATED_PREDICATE = regex.compile(
@@ -127,10 +129,15 @@ RELATIVE_CLAUSE_END = regex.compile(r"[,”\"]")
 SUBJECT_VERB = regex.compile(
     rf"\s*(?P<subject>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b|(?:[Tt]he\s+)?(?:\p{{Ll}}[\w-]*\s+){{0,2}}?\p{{Ll}}[\w-]*"
     rf"|{_NAME_WORD}[’']s\s+\p{{Ll}}[\w-]*|(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)"
-    rf"(?:\s+(?:also|has|have|had|once|then|even|later|again|\p{{Ll}}+ly))*\s+(?P<verb>\p{{Ll}}{{3,}})\b"
+    rf"(?:\s+(?:also|has|have|had|(?:is|are|was|were)(?=(?:\s+\p{{Ll}}+){{0,2}}?\s+\p{{Ll}}+ing\b)|once|then|even|later|again|\p{{Ll}}+ly))*"
+    rf"\s+(?P<verb>\p{{Ll}}{{3,}})\b"
     # `Only European immigrants are "safe"`: a word before an auxiliary is a noun, not the verb.
     r"(?!\s+(?:are|is|was|were|will|would|have|has|had|can|could|should|must|may|might)\b)"
 )
+SAYING_BASES = frozenset(VERB_BASE.values())
+BE_FORM = regex.compile(r"\b(?:is|are|was|were)\b")
+# `... and encouraged Americans to "check out" ...`: a second predicate of the subject.
+COORDINATED_VERB = regex.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>\p{Ll}{3,}(?:ed|s))\b")
 # `He's been investigated by Congress`: a passive verb, whose subject said nothing.
 PASSIVE_BEFORE = regex.compile(r"\b(?:be|been|being|is|are|was|were)\s*$")
 PREPOSITION_AFTER = regex.compile(r"\s+(?:" + "|".join(sorted(lx.PREPOSITIONS_AFTER_A_DOING)) + r")\b")
@@ -151,6 +158,9 @@ RELATIVE_QUOTER = regex.compile(
 RELATIVE_NAMING = regex.compile(
     r"\b(?:which|whom)\s+(?:he|she|they|it|we|I)\s+(?:\p{Ll}+ly\s+)?(?:" + "|".join(sorted(lx.NAMING_VERBS)) + r")\s+$"
 )
+# More words about the audience before the reported clause: `told one of his aides on a
+# regular basis that ...`.
+THAT_AFTER_AUDIENCE = regex.compile(rf"(?!\s+that\b)(?:\s+[^\s,;:“\"{MASK}]+){{1,10}}?\s+(?P<that>that)\b")
 # The audience of `told`: `told reporters`, `told the BBC`, `told "Fox and Friends"`.
 TOLD_OBJECT = regex.compile(
     rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*"
@@ -321,11 +331,21 @@ class FrameFinder:
         if not match:
             return None
         verb = match.group("verb")
-        if PASSIVE_BEFORE.search(self.masked, match.start(), match.start("verb")):
+        # `Trump is promising lower taxes and "jobs, jobs, jobs"`: a progressive predicate.
+        progressive = (verb.endswith("ing") and _saying_participle(verb)
+                       and BE_FORM.search(self.masked, match.end("subject"), match.start("verb")))
+        if PASSIVE_BEFORE.search(self.masked, match.start(), match.start("verb")) and not progressive:
             return None
-        if not colon and (verb in lx.NOT_PREDICATES or not verb.endswith(("ed", "s")) and verb not in lx.IRREGULAR_PAST):
+        cue = match.span("verb")
+        if not colon:
+            for second in COORDINATED_VERB.finditer(self.masked, match.end(), quote.open):
+                # `Trump tweeted that ... and encouraged Americans to "check out" ...`: the
+                # predicate nearest the quoted words is the one they belong to.
+                if second.group("verb") not in lx.NOT_PREDICATES:
+                    cue, verb, progressive = second.span("verb"), second.group("verb"), False
+        if not colon and (verb in lx.NOT_PREDICATES or not (progressive or verb.endswith(("ed", "s")) or verb in lx.IRREGULAR_PAST)):
             return None
-        if not colon and PREPOSITION_AFTER.match(self.masked, match.end(), quote.open):
+        if not colon and PREPOSITION_AFTER.match(self.masked, cue[1], quote.open):
             return None  # `Trump landed in Phoenix for a "policy address"`: a doing, not a saying
         subject = match.group("subject")
         if subject[:1].islower() and subject.split()[-1].lower() not in SPEAKER_HEADS and subject.lower() not in PRONOUNS:
@@ -336,10 +356,10 @@ class FrameFinder:
             # `Pence continued: "..."`, `Her letter makes the case: "..."`: the quotation is the words.
             cue = (match.start("verb"), len(before_quote) + sentence.start)
             return Frame(cue, match.span("subject"), (quote.start, quote.end), sentence, match.group("verb"), True)
-        content = _strip_span(self.masked, match.end(), end)
+        content = _strip_span(self.masked, cue[1], end)
         if content is None:
             return None
-        return Frame(match.span("verb"), match.span("subject"), content, sentence, match.group("verb"))
+        return Frame(cue, match.span("subject"), content, sentence, self.masked[cue[0]:cue[1]])
 
     def _spoken(self, quote: Quote) -> bool:
         """Quoted words that read as speech: not a name in title case, not a title."""
@@ -464,6 +484,9 @@ class FrameFinder:
             if told_object is None:
                 return None
             pos = told_object[1]
+            that = THAT_AFTER_AUDIENCE.match(self.masked, pos, sentence.end)
+            if that:
+                pos = that.start("that")  # `told one of his protégés on a regular basis that ...`
         after, has_that = self._after_adjuncts(pos, sentence.end)
         clause_end = self._fronted_clause_end(sentence, cs, after)
         # A "that" clause after the cue outweighs a prefix that might be reported content.
@@ -870,10 +893,18 @@ class FrameFinder:
             i = bisect_left(self.double_opens, start)
             if i < len(self.double_quotes) and self.double_quotes[i].after < end:
                 end = self._clause_end(self.double_quotes[i], end)
+            if base in lx.QUOTE_VERBS and not has_that and not self._has_spoken_quote(start, end):
+                return None, False  # `urges them to stay calm and says, "..."`: the quotation is the second report's
         else:
             for trailing in TRAILING_ADJUNCT.finditer(self.masked, start, end):
                 if self.masked[trailing.start()] == "," or self.text[trailing.start() - 2] == ",":
                     end = trailing.start()
+                    break
+            for quote in self.double_quotes[bisect_left(self.double_opens, start):]:
+                if quote.after >= end:
+                    break
+                if self.text[quote.close - 1] == "," and CONTRAST_AFTER.match(self.masked, quote.after, end):
+                    end = quote.after  # `ruled that it is "true," but in the course of ...`
                     break
             for predicate in COORDINATED_PREDICATE.finditer(self.masked, start, end):
                 verb = predicate.group("verb")
@@ -1007,6 +1038,12 @@ def _participle_base(participle: str) -> str:
         if base in lx.QUOTE_VERBS:
             return base
     return "say"
+
+
+def _saying_participle(participle: str) -> bool:
+    """`promising`, `describing`, `slamming`: the participle of a verb of saying or quoting."""
+    stem = participle[:-3]
+    return any(base in SAYING_BASES or base in lx.QUOTE_VERBS for base in (stem, stem[:-1], stem + "e"))
 
 
 def _ends_with_filler(masked: str, end: int) -> bool:
