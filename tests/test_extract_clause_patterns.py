@@ -237,3 +237,11 @@ def test_a_verb_that_needs_quoted_words_leaves_them_to_a_second_report(us, wire)
     assert fields(find(us, "Keep the doors")) == ("direct", "Keep the doors shut,", "She", "says")
     assert fields(find(wire, "Watch the tide")) == ("direct", "Watch the tide,", "He", "says")
     assert not [a for a in us.attributions + wire.attributions if a.cue and a.cue.text == "urges"]
+
+
+def test_a_title_after_the_cue_is_not_what_was_said(us, wire):
+    # `Okafor said in her 2019 memoir, "The Night Bus."`: a title set off by a comma.
+    assert fields(find(us, "The route map")) == (
+        "indirect", "The route map came from her grandfather", "Okafor", "said")
+    assert find(wire, "The channel was first dredged").speaker.text == "Mehta"
+    assert not [a for a in us.attributions + wire.attributions if a.quote.text in ("The Night Bus.", "Sagar Manthan.")]

@@ -861,6 +861,8 @@ class FrameFinder:
         if quote and quote.double and (
             self._ends_sentence(quote.after, limit) or (lead.group(1) and self.text[quote.close - 1] in ",?!")
         ):
+            if not self._spoken(quote):
+                return None, False  # `said on the programme "Sagar Manthan."`: a title, not the words
             # `says, "Don't do it," until ...`: words set off by a comma and closed by
             # their own punctuation are the quotation, not the sentence's tail.
             return (quote.start, quote.end), True
@@ -869,7 +871,8 @@ class FrameFinder:
         if not has_that and not quote:
             last = self._last_quote_between(start, limit)
             between = self.masked[start:last.open] if last else ""
-            if last and MASK not in between and between.rstrip().endswith((",", ":")) and self._ends_sentence(last.after, limit):
+            if (last and MASK not in between and between.rstrip().endswith((",", ":")) and self._ends_sentence(last.after, limit)
+                    and self._spoken(last)):  # not `said in his book, "An American Son."`
                 # `said in an op-ed piece before the hearing, "..."`: an adjunct the
                 # table does not know, then the quotation.
                 return (last.start, last.end), True
