@@ -245,3 +245,21 @@ def test_a_title_after_the_cue_is_not_what_was_said(us, wire):
         "indirect", "The route map came from her grandfather", "Okafor", "said")
     assert find(wire, "The channel was first dredged").speaker.text == "Mehta"
     assert not [a for a in us.attributions + wire.attributions if a.quote.text in ("The Night Bus.", "Sagar Manthan.")]
+
+
+def test_the_subject_after_a_clause_opener_or_an_adjunct_without_a_comma(us, wire):
+    # `because Commissioner Hale has said ...`, `At the depot meeting this week she said`,
+    # `In a radio interview Farris said`: the speaker is the subject, not the whole phrase.
+    assert fields(find(us, "the levy is \"the last")) == (
+        "partial", 'the levy is "the last chance" for the night routes', "Commissioner Hale", "has said")
+    assert find(us, "the drivers were").speaker.text == "she"
+    assert find(us, "the county had \"run out").speaker.text == "Farris"
+    assert find(wire, "the port is").speaker.text == "Union Minister Rao"
+    assert find(wire, "the pilots were").speaker.text == "he"
+    assert find(wire, "the trust had").speaker.text == "Kamat"
+
+
+def test_a_short_phrase_before_a_pronoun_clause_is_an_adjunct(us, wire):
+    # `wrote in both newsletters he was "..."`
+    assert fields(find(us, "he was \"proud")) == ("partial", 'he was "proud of every driver" in the county', "Grant", "wrote")
+    assert fields(find(wire, "he was \"proud")) == ("partial", 'he was "proud of every crew" at the port', "Mehta", "wrote")

@@ -52,6 +52,7 @@ ADJUNCT = regex.compile(
         (?:\s+(?:on|to|with|in|at|for|of|by)\s+(?:(?:the|its|his|her|their|a)\s+)?(?:{_NAME_WORD}|X)
            (?:\s+(?:of\s+|and\s+|&\s+)?{_NAME_WORD})*(?:[’']s(?:\s+[\w-]+)?\s+(?:account|page|handle|channel|website))?
          | \s+(?:to|with|for)\s+(?:the\s+)?(?:clients|investors|shareholders|reporters|employees|staff|members|customers|supporters|lawmakers|parliament))*
+      | (?:in|at|on|during|to|with|from|for|over)\s+(?:[\w’'-]+\s+){{1,4}}?(?=(?:he|she|they|it|we|I)\s+\p{{Ll}})
       | ,\s*citing\s+[^,;:{MASK}]+?(?=,)
       | ,\s*(?:published|released|issued|dated|posted)\s+[^,;:{MASK}]+?(?=,)
       | (?:in|on|at)\s+(?:{_NAME_WORD})(?:\s+{_NAME_WORD})*
@@ -70,6 +71,15 @@ SECOND_REPORT = regex.compile(
     rf"(?:,|(?<={MASK},?[”\"]))\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
     rf"|\s+and\s+(?:also\s+|\p{{Ll}}+ly\s+)?(?:said|says|told|added|wrote|warned|argued|insisted|stressed)\b"
 )
+# The subject at the end of a clause: `... in part because House Speaker Paul Ryan`,
+# `It was three years ago that Michael Bloomberg`, `At the town hall this week she`.
+CLAUSE_OPENER_TAIL = regex.compile(
+    r".*\b(?:that|because|when|where|while|after|before|if|as|since|but|so|until|though|although|once)\s+(?P<np>\S.*?)\s*$",
+    regex.DOTALL,
+)
+PRONOUN_TAIL = regex.compile(r"\s(?P<np>he|she|they|we|I)\s*$")
+NAME_TAIL = regex.compile(rf"(?<=\p{{Ll}})\s+(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*$")
+PREPOSITION_START = regex.compile(r"\s*(?:At|In|On|During|After|Before|From|With|Under|Over|Inside|Outside|Near)\s")
 # A subordinate clause opening a sentence: `While he acknowledged ..., Ham noted ...`.
 FRONTED_CLAUSE = regex.compile(r"\s*(?:While|Though|Although|Even\s+though|Even\s+as|Whereas|Because|Since|After|Before|When|Once|If|Unless)\s")
 # The next item of a list of quoted words: `a "nasty guy," an "anchor baby," and "sick"`.
@@ -781,8 +791,14 @@ class FrameFinder:
             if tail and any(w.lower() in lx.ORGANIZATION_WORDS for w in WORD.findall(tail.group())):
                 start = tail.start()
                 piece = masked[start:end]
-        if not _np_like(piece):
-            return None
+        if not _np_like(piece) or PREPOSITION_START.match(piece):
+            # `because House Speaker Paul Ryan has said`, `At the town hall she said`: the
+            # subject is what follows the clause opener or the adjunct.
+            tail = CLAUSE_OPENER_TAIL.match(piece) or PRONOUN_TAIL.search(piece) or NAME_TAIL.search(piece)
+            if not tail or not _np_like(tail.group("np")):
+                return None
+            start += tail.start("np")
+            piece = masked[start:end]
         if not (author and piece.split()[-1].lower() in lx.DOCUMENT_SPEAKERS):
             author = None
         phrase_start = start
