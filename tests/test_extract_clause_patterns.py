@@ -263,3 +263,23 @@ def test_a_short_phrase_before_a_pronoun_clause_is_an_adjunct(us, wire):
     # `wrote in both newsletters he was "..."`
     assert fields(find(us, "he was \"proud")) == ("partial", 'he was "proud of every driver" in the county', "Grant", "wrote")
     assert fields(find(wire, "he was \"proud")) == ("partial", 'he was "proud of every crew" at the port', "Mehta", "wrote")
+
+
+def test_a_roundup_item_names_whose_words_it_quotes(us, wire):
+    # `HEADLINE - Dana Ruiz and Paul Ng: "..."`
+    assert fields(find(us, "Weekday ridership")) == (
+        "direct", "Weekday ridership has recovered, but the night routes are still half empty.", "Dana Ruiz and Paul Ng", ":")
+    assert find(wire, "Daytime cargo").speaker.text == "Meera Joshi and Amit Rane"
+
+
+def test_an_audience_with_a_name_and_a_noun_before_a_colon(us, wire):
+    # `told his Eastfield audience, to loud applause:` then the quotation.
+    assert fields(find(us, "No driver")) == (
+        "direct", "No driver in this county will lose a route while I am mayor.", "Grant", "told")
+    assert fields(find(wire, "No pilot")) == ("direct", "No pilot at this port will work a double shift again.", "Mehta", "told")
+    assert not [a for a in us.attributions + wire.attributions if a.quote.text.startswith("audience")]
+
+
+def test_that_before_a_lone_noun_is_a_determiner(us, wire):
+    # `confirmed that estimate, adding ...`: no clause was reported.
+    assert not [a for a in us.attributions + wire.attributions if a.quote.text in ("estimate", "figure")]

@@ -110,6 +110,11 @@ COORDINATED_PREDICATE = regex.compile(
 AND_BEFORE = regex.compile(r"\band\s+(?:also\s+)?$")
 COORDINATED_BEFORE = regex.compile(r"\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+|\p{Ll}+ly\s+)?$")
 SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
+# A roundup's item: a dash or `from` before a name, a colon, the quotation.
+BYLINE_COLON = regex.compile(
+    rf"(?:\s[-—–]+\s*(?:[Mm]ore\s+)?(?:[Ff]rom\s+)?|\b[Ff]rom\s+)"
+    rf"(?P<name>(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD}){{0,5}}|the\s+report):\s*(?=[\"“])"
+)
 NAME_COLON = regex.compile(rf"[\"“]?({_NAME_WORD}(?:[ \xa0]+{_NAME_WORD}){{0,2}}):\s+(?=\S)")
 DASH_SIGNATURE = regex.compile(rf"[\s\xa0]*([―—])[\s\xa0]*({_NAME_WORD}(?:[\s\xa0]+{_NAME_WORD}){{0,4}})(?:,\s[^\n]{{1,80}}?)?[\s.]*$")
 # The subject a sentence opens with: a name, a pronoun or a short noun phrase.
@@ -174,6 +179,8 @@ THAT_AFTER_AUDIENCE = regex.compile(rf"(?!\s+that\b)(?:\s+[^\s,;:“\"{MASK}]+){
 # The audience of `told`: `told reporters`, `told the BBC`, `told "Fox and Friends"`.
 TOLD_OBJECT = regex.compile(
     rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*"
+    # `told his Democratic audience, ...`
+    rf"(?:\s+\p{{Ll}}[\w-]*(?=\s*(?:[,:;.]|that\b)))?"
     # `told a veterans group that ...`: a compound audience before its `that`.
     rf"|\p{{Ll}}[\w-]*(?:\s+(?!that\b)\p{{Ll}}[\w-]*){{0,2}}?(?=\s+that\b)|\p{{Ll}}[\w-]*|[\"“]{MASK}+[\"”])"
     r"(?:\s+(?:on|in)\s+(?:a|an)\s+(?:conference|earnings|phone)\s+call)?)"
@@ -699,7 +706,9 @@ class FrameFinder:
     def _headline_frame(self, sentence: Sentence) -> Frame | None:
         """`Sanders: Clinton needs to ...`, `PENCE: Well, ...`: a name, a colon, the words."""
         match = NAME_COLON.match(self.masked, sentence.start, sentence.end)
-        if not match or match.group(1).split()[0].lower() in lx.NOT_SPEAKER_LABELS:
+        if not match:
+            return self._byline_colon_frame(sentence)
+        if match.group(1).split()[0].lower() in lx.NOT_SPEAKER_LABELS:
             return None
         content = _strip_span(self.masked, match.end(), sentence.end)
         if content is None:
@@ -714,6 +723,17 @@ class FrameFinder:
             line_end = self.text.find("\n", sentence.start)
             content = _strip_span(self.masked, match.end(), line_end if line_end >= 0 else len(self.text)) or content
         return Frame((match.end(1), match.end(1) + 1), match.span(1), content, sentence, ":", direct)
+
+    def _byline_colon_frame(self, sentence: Sentence) -> Frame | None:
+        """`POLLS WERE EARLY - Mark Blumenthal and Jon Cohen: "..."`, `More from Jones: "..."`:
+        a roundup's item names whose words it quotes."""
+        match = BYLINE_COLON.search(self.masked, sentence.start, sentence.end)
+        if not match:
+            return None
+        quote = self.quote_at.get(match.end())
+        if quote is None or not quote.double or not self._ends_sentence(quote.after, sentence.end):
+            return None
+        return Frame((match.end("name"), match.end("name") + 1), match.span("name"), (quote.start, quote.end), sentence, ":", True)
 
     def _dash_frame(self, sentence: Sentence) -> Frame | None:
         """`"..." ― Karen Bob`: a quotation signed with a dash and a name."""
@@ -930,6 +950,8 @@ class FrameFinder:
                 if verb in VERB_BASE or (verb not in lx.NOT_PREDICATES and (verb.endswith(("s", "ed")) or verb in lx.IRREGULAR_PAST)):
                     end = predicate.start()
                     break
+        if has_that and len(self.masked[start:end].split()) < 2:
+            return None, False  # `confirmed that observation, ...`: a determiner, not a clause
         question = REPORTED_QUESTION.match(self.masked, start, end) if base == "ask" and not has_that else None
         if question:
             start = question.start("wh")  # `asked the minister how ...`: the addressee is not the question
