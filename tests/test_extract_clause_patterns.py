@@ -283,3 +283,16 @@ def test_an_audience_with_a_name_and_a_noun_before_a_colon(us, wire):
 def test_that_before_a_lone_noun_is_a_determiner(us, wire):
     # `confirmed that estimate, adding ...`: no clause was reported.
     assert not [a for a in us.attributions + wire.attributions if a.quote.text in ("estimate", "figure")]
+
+
+def test_a_free_relative_or_a_possessed_noun_is_no_report(us, wire):
+    # `What Grant considers "progress" might be ...`; `Okafor's remark about the depot`
+    for extraction in (us, wire):
+        assert not [a for a in extraction.attributions if a.speaker.text.startswith("What")]
+        assert not [a for a in extraction.attributions if a.cue and a.cue.text == "remark"]
+
+
+def test_a_participle_in_a_fronted_clause_reports_up_to_its_comma(us, wire):
+    # `Though she ... called for fares to be "frozen" for night workers, Okafor avoided ...`
+    assert find(us, "fares to be").quote.text == 'fares to be "frozen" for night workers'
+    assert find(wire, "wages to be").quote.text == 'wages to be "revised" before June'

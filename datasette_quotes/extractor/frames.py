@@ -67,9 +67,11 @@ REPORTING_INFINITIVE = regex.compile(
 )
 AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|already|repeatedly|previously))?\s+$")
 # `..., though it cautioned that ...`: a second report, with its own frame.
+# Past forms of the verbs of saying: `..., and called for ...` starts a second report.
+PAST_ALTERNATION = "|".join(sorted((f for f in VERB_BASE if f.endswith("ed") or f in lx.IRREGULAR_PAST or f == "says"), key=len, reverse=True))
 SECOND_REPORT = regex.compile(
     rf"(?:,|(?<={MASK},?[”\"]))\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
-    rf"|\s+and\s+(?:also\s+|\p{{Ll}}+ly\s+)?(?:said|says|told|added|wrote|warned|argued|insisted|stressed)\b"
+    rf"|\s+and\s+(?:also\s+|\p{{Ll}}+ly\s+)?(?:{PAST_ALTERNATION})\b"
 )
 # The subject at the end of a clause: `... in part because House Speaker Paul Ryan`,
 # `It was three years ago that Michael Bloomberg`, `At the town hall this week she`.
@@ -175,7 +177,7 @@ RELATIVE_NAMING = regex.compile(
 )
 # More words about the audience before the reported clause: `told one of his aides on a
 # regular basis that ...`.
-THAT_AFTER_AUDIENCE = regex.compile(rf"(?!\s+that\b)(?:\s+[^\s,;:“\"{MASK}]+){{1,10}}?\s+(?P<that>that)\b")
+THAT_AFTER_AUDIENCE = regex.compile(rf"(?!\s+that\b)(?:\s+[^\s,;:“\"{MASK}]+){{1,12}}?\s+(?P<that>that)\b")
 # The audience of `told`: `told reporters`, `told the BBC`, `told "Fox and Friends"`.
 TOLD_OBJECT = regex.compile(
     rf"\s+((?:(?:the|a|an|his|her|their|its|our)\s+(?!that\b))?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*"
@@ -367,7 +369,7 @@ class FrameFinder:
         subject = match.group("subject")
         if subject[:1].islower() and subject.split()[-1].lower() not in SPEAKER_HEADS and subject.lower() not in PRONOUNS:
             return None
-        if subject.split()[-1].lower() in ("the", "a", "an"):
+        if subject.split()[-1].lower() in ("the", "a", "an") or subject.split()[0].lower() in FREE_RELATIVES:
             return None
         if colon:
             # `Pence continued: "..."`, `Her letter makes the case: "..."`: the quotation is the words.
@@ -453,8 +455,8 @@ class FrameFinder:
         if base in lx.NEVER_NOUNS or verb not in (base, base + "s", base + "es", base[:-1] + "ies"):
             return False
         before = self.masked[max(0, match.start() - 30):match.start()].split()
-        if before and before[-1].lower() in NOUN_DETERMINERS:
-            return True
+        if before and (before[-1].lower() in NOUN_DETERMINERS or before[-1].endswith(("’s", "'s"))):
+            return True  # `a pointed remark`, `Mrs. Clinton's remark`
         return len(before) > 1 and before[-2].lower() in NOUN_DETERMINERS and before[-1].lower() not in lx.GROUP_HEADS
 
     def _negated(self, match: CueWord) -> bool:
@@ -653,7 +655,8 @@ class FrameFinder:
                 return None
             speaker = lead.span(1)
         after, has_that = self._after_adjuncts(match.end(), sentence.end)
-        content, direct = self._content_after(after, sentence.end, has_that, _participle_base(match.group()))
+        limit = self._fronted_clause_end(sentence, match.start(), after)
+        content, direct = self._content_after(after, limit, has_that, _participle_base(match.group()))
         if content is None or speaker is None or (match.group() in lx.QUOTE_ONLY_PARTICIPLES and not direct):
             return None
         if set_off and not (has_that or direct or match.group() in lx.CLAUSE_PARTICIPLES):
@@ -1062,6 +1065,7 @@ class FrameFinder:
         return self._last_quote_between(sentence.start, sentence.end)
 
 
+FREE_RELATIVES = frozenset(("what", "whatever", "whoever", "how", "why", "whether"))
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by"))
 _NOT_A_CLAUSE = frozenset((
     "about", "of", "to", "for", "with", "in", "on", "at", "by", "from", "into", "over", "as",
@@ -1143,6 +1147,8 @@ def _np_like(piece: str) -> bool:
     if len(words) > 16:
         return False
     first = words[0].lower()
+    if first in FREE_RELATIVES:
+        return False  # `What Mr. Trump considers "smart"`: a clause, not a speaker
     if not (words[0][:1].isupper() or first in DETERMINERS or first in lx.GROUP_HEADS or first in lx.ANONYMOUS_HEADS
             or first in lx.TITLE_WORDS or first in lx.PRONOUNS_PERSON or first in lx.PRONOUNS_OTHER
             or words[0][:1].isdigit() or any(w[:1].isupper() for w in words[1:])
