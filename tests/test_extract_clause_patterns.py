@@ -296,3 +296,26 @@ def test_a_participle_in_a_fronted_clause_reports_up_to_its_comma(us, wire):
     # `Though she ... called for fares to be "frozen" for night workers, Okafor avoided ...`
     assert find(us, "fares to be").quote.text == 'fares to be "frozen" for night workers'
     assert find(wire, "wages to be").quote.text == 'wages to be "revised" before June'
+
+
+def test_a_participle_or_an_infinitive_nearest_the_quoted_words_is_their_predicate(us, wire):
+    # `made the point while defending Okafor's "..."`, `took to Facebook to accuse ...`
+    assert fields(find(us, "Okafor's \"night")) == (
+        "partial", 'Okafor\'s "night bus pledge" at the hearing', "Hale", "defending")
+    assert find(wire, "Mehta's \"one-day").cue.text == "defending"
+    assert not [a for a in us.attributions + wire.attributions if a.cue and a.cue.text in ("made", "took")]
+
+
+def test_accused_of_quoted_words_is_a_quoted_description(us, wire):
+    # `accused the board of "sabotage."`: the charge in marks is what was said.
+    assert fields(find(us, "sabotage")) == ("direct", "sabotage.", "Velez", "accused")
+    assert fields(find(us, "playing games")) == ("direct", "playing games with the timetable.", "Grant", "accuse")
+    assert fields(find(wire, "negligence")) == ("direct", "negligence.", "Solanki", "accused")
+    assert find(wire, "ignoring the pilots").cue.text == "accuse"
+
+
+def test_a_noun_after_a_name_is_no_cue(us, wire):
+    # `as "reckless" a Dana Ruiz post about the drivers`: `post` is a noun here.
+    assert find(us, "as \"reckless\"").cue.text == "describing"
+    assert find(wire, "as \"baseless\"").cue.text == "describing"
+    assert not [a for a in us.attributions + wire.attributions if a.cue and a.cue.text in ("post", "report")]

@@ -154,7 +154,12 @@ SUBJECT_VERB = regex.compile(
 SAYING_BASES = frozenset(VERB_BASE.values())
 BE_FORM = regex.compile(r"\b(?:is|are|was|were)\b")
 # `... and encouraged Americans to "check out" ...`: a second predicate of the subject.
-COORDINATED_VERB = regex.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>\p{Ll}{3,}(?:ed|s))\b")
+COORDINATED_VERB = regex.compile(
+    r"\s(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>\p{Ll}{3,}(?:ed|s))\b"
+    # `made the criticism while showing support for ...`, `took to Twitter to accuse ...`
+    r"|\s(?:while|by|after|before|when)\s+(?P<verb>\p{Ll}{3,}ing)\b|\sto\s+(?P<verb>" + "|".join(sorted(lx.QUOTE_VERBS)) + r")\b"
+)
+ACCUSED_OF = regex.compile(rf"[^;:{MASK}“\"]{{1,80}}?\sof\s+")
 # `He's been investigated by Congress`: a passive verb, whose subject said nothing.
 PASSIVE_BEFORE = regex.compile(r"\b(?:be|been|being|is|are|was|were)\s*$")
 PREPOSITION_AFTER = regex.compile(r"\s+(?:" + "|".join(sorted(lx.PREPOSITIONS_AFTER_A_DOING)) + r")\b")
@@ -361,7 +366,8 @@ class FrameFinder:
                 # `Trump tweeted that ... and encouraged Americans to "check out" ...`: the
                 # predicate nearest the quoted words is the one they belong to.
                 if second.group("verb") not in lx.NOT_PREDICATES:
-                    cue, verb, progressive = second.span("verb"), second.group("verb"), False
+                    cue, verb = second.span("verb"), second.group("verb")
+                    progressive = not verb.endswith(("ed", "s"))  # a participle or an infinitive stands for itself
         if not colon and (verb in lx.NOT_PREDICATES or not (progressive or verb.endswith(("ed", "s")) or verb in lx.IRREGULAR_PAST)):
             return None
         if not colon and PREPOSITION_AFTER.match(self.masked, cue[1], quote.open):
@@ -375,10 +381,21 @@ class FrameFinder:
             # `Pence continued: "..."`, `Her letter makes the case: "..."`: the quotation is the words.
             cue = (match.start("verb"), len(before_quote) + sentence.start)
             return Frame(cue, match.span("subject"), (quote.start, quote.end), sentence, match.group("verb"), True)
-        content = _strip_span(self.masked, cue[1], end)
+        start = cue[1]
+        if self.masked[cue[0]:cue[1]].startswith("accus"):
+            start = self._past_charge(start, quote.open)
+        content = _strip_span(self.masked, start, end)
         if content is None:
             return None
+        if content == (quote.open, quote.after):
+            # `accused him of "fanatic recklessness."`: a quoted description, no clause.
+            return Frame(cue, match.span("subject"), (quote.start, quote.end), sentence, self.masked[cue[0]:cue[1]], True)
         return Frame(cue, match.span("subject"), content, sentence, self.masked[cue[0]:cue[1]])
+
+    def _past_charge(self, start: int, limit: int) -> int:
+        """`accused Kim Jong Un of "fanatic recklessness"`: the charge is what was said."""
+        of = ACCUSED_OF.match(self.masked, start, limit)
+        return of.end() if of else start
 
     def _spoken(self, quote: Quote) -> bool:
         """Quoted words that read as speech: not a name in title case, not a title."""
@@ -457,7 +474,13 @@ class FrameFinder:
         before = self.masked[max(0, match.start() - 30):match.start()].split()
         if before and (before[-1].lower() in NOUN_DETERMINERS or before[-1].endswith(("’s", "'s"))):
             return True  # `a pointed remark`, `Mrs. Clinton's remark`
-        return len(before) > 1 and before[-2].lower() in NOUN_DETERMINERS and before[-1].lower() not in lx.GROUP_HEADS
+        if len(before) > 1 and before[-2].lower() in NOUN_DETERMINERS and before[-1].lower() not in lx.GROUP_HEADS:
+            return True
+        # `a Donald Trump tweet`: a determiner, then a name modifying the noun.
+        modifiers = 0
+        while modifiers < len(before) and before[-1 - modifiers][:1].isupper():
+            modifiers += 1
+        return 1 < modifiers < len(before) and before[-1 - modifiers].lower() in ("a", "an", "the")
 
     def _negated(self, match: CueWord) -> bool:
         before = self.masked[max(0, match.start() - 25):match.start()].rsplit(None, 2)[-2:]
@@ -925,6 +948,8 @@ class FrameFinder:
         second = SECOND_REPORT.search(self.masked, start, limit)
         end = second.start() if second else limit
         if base in lx.QUOTE_VERBS or base == "describe":
+            if base == "accuse":
+                start = self._past_charge(start, end)
             trailing = TRAILING_ADJUNCT.search(self.masked, start, end)
             if trailing and self.masked[trailing.start()] == ",":
                 end = trailing.start()  # `praised the plan, calling it "..."`: the participle reports
