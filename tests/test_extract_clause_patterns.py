@@ -319,3 +319,14 @@ def test_a_noun_after_a_name_is_no_cue(us, wire):
     assert find(us, "as \"reckless\"").cue.text == "describing"
     assert find(wire, "as \"baseless\"").cue.text == "describing"
     assert not [a for a in us.attributions + wire.attributions if a.cue and a.cue.text in ("post", "report")]
+
+
+def test_as_someone_put_it(us, wire):
+    # `..., but the line is still "...," as one driver put it.` and `As X puts it, ...`: the
+    # clause with the borrowed words is X's.
+    assert fields(find(us, "the eastern line")) == (
+        "partial", 'the eastern line is still "a bus to nowhere,"', "one driver", "put it")
+    assert fields(find(us, "the county has")) == (
+        "partial", 'the county has "finally found its nerve" on transit', "the Eastfield Courier", "puts it")
+    assert find(wire, "the old jetty").speaker.text == "one pilot"
+    assert find(wire, "the port has").speaker.text == "the Kutch Mitra"

@@ -112,6 +112,10 @@ COORDINATED_PREDICATE = regex.compile(
 AND_BEFORE = regex.compile(r"\band\s+(?:also\s+)?$")
 COORDINATED_BEFORE = regex.compile(r"\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+|\p{Ll}+ly\s+)?$")
 SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
+# `as The Post's Ruth Marcus puts it`: the writer borrows the speaker's words.
+_AS_PUT_IT = r"[Aa]s\s+(?P<speaker>[^,;:\n]{2,80}?)\s+(?P<cue>(?:once\s+|has\s+|have\s+)?(?:put|puts)\s+it)\b\s*,?"
+AS_PUT_IT = regex.compile(r"\s*" + _AS_PUT_IT)
+AS_PUT_IT_AFTER = regex.compile(r"(?:,|(?<=[”\"]))\s*" + _AS_PUT_IT)
 # A roundup's item: a dash or `from` before a name, a colon, the quotation.
 BYLINE_COLON = regex.compile(
     rf"(?:\s[-—–]+\s*(?:[Mm]ore\s+)?(?:[Ff]rom\s+)?|\b[Ff]rom\s+)"
@@ -318,6 +322,10 @@ class FrameFinder:
             )
             if colon:
                 found.append(colon)
+        if not found:
+            put_it = self._as_put_it_frame(sentence)
+            if put_it:
+                found.append(put_it)
         fragment = self._fragment_frame(sentence, found)
         if fragment:
             found.append(fragment)
@@ -749,6 +757,27 @@ class FrameFinder:
             line_end = self.text.find("\n", sentence.start)
             content = _strip_span(self.masked, match.end(), line_end if line_end >= 0 else len(self.text)) or content
         return Frame((match.end(1), match.end(1) + 1), match.span(1), content, sentence, ":", direct)
+
+    def _as_put_it_frame(self, sentence: Sentence) -> Frame | None:
+        """`..., as a Homeland Security memo put it.` and `As Ruth Marcus puts it, ...`: the
+        words on the other side of the comma are X's."""
+        match = AS_PUT_IT.match(self.masked, sentence.start, sentence.end)
+        if match:
+            content = _strip_span(self.masked, match.end(), sentence.end)
+        elif (match := AS_PUT_IT_AFTER.search(self.masked, sentence.start, sentence.end)) and self._ends_sentence(match.end(), sentence.end):
+            # The borrowed words are the clause with the quotation, not what leads up to it.
+            first = bisect_left(self.double_opens, sentence.start)
+            opens = self.double_opens[first] if first < len(self.double_opens) else match.start()
+            comma = self.masked.rfind(",", sentence.start, min(opens, match.start()))
+            begin = comma + 1 if comma >= 0 else sentence.start
+            begin += len(self.masked[begin:match.start()]) - len(self.masked[begin:match.start()].lstrip())
+            lead = LEADING_CONJUNCTIONS.match(self.masked, begin, match.start())
+            content = _strip_span(self.masked, lead.end() if lead else begin, match.start())
+        else:
+            return None
+        if content is None or not self._has_spoken_quote(*content):
+            return None
+        return Frame(match.span("cue"), match.span("speaker"), content, sentence, "put")
 
     def _byline_colon_frame(self, sentence: Sentence) -> Frame | None:
         """`POLLS WERE EARLY - Mark Blumenthal and Jon Cohen: "..."`, `More from Jones: "..."`:
