@@ -206,6 +206,16 @@ def register_commands(cli):
     cli.add_command(quotes_cli, name="quotes")
 
 
+@hookimpl(hookwrapper=True)
+def register_facet_classes():
+    """Datasette's facets give way to ours (facets.py), which are fast on a million quotes
+    (a wrapper: Datasette registers its own facets itself)."""
+    from .facets import REPLACEMENTS
+
+    outcome = yield
+    outcome.force_result([[REPLACEMENTS.get(klass, klass) for klass in classes] for classes in outcome.get_result()])
+
+
 @hookimpl
 def prepare_connection(conn):
     from .sql_functions import register

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import sqlite_utils
 
-from . import __version__, cluster_store, ingest, inputs, shards, store, table_source
+from . import __version__, cluster_store, facet_counts, ingest, inputs, shards, store, table_source
 
 # Articles saved per transaction: an interrupted load keeps whole batches only. Each
 # commit rewrites the index pages the batch touched, so larger batches write faster.
@@ -210,6 +210,7 @@ def load(db_path, paths, workers, strict, table, text_column, id_column, date_co
     except sqlite3.Error as error:
         raise click.ClickException(f"{db_path}: cannot write the quote clusters: {error}") from error
     if db.conn.total_changes > changes:  # a reload that changed nothing leaves the file as it was
+        facet_counts.refresh(db)
         store.analyze(db)
     if table:
         read_db.close()  # before the writer's close, which can then fold the whole log back
@@ -404,6 +405,7 @@ def speakers_command(db_path, merge, split):
         if corrections:
             store.correct_speakers(db, corrections)
             cluster_store.refresh_clusters(db)  # a cluster names its speaker
+            facet_counts.refresh(db)  # the quotes' speaker names changed
         listed = store.speaker_corrections(db)
     except sqlite3.Error as error:
         raise click.ClickException(f"{db_path}: cannot write: {error}") from error

@@ -14,7 +14,7 @@ from datasette_enrichments import Enrichment
 from wtforms import Form, SelectField
 from wtforms.validators import DataRequired
 
-from . import cluster_store, store
+from . import cluster_store, facet_counts, store
 from .extractor import extract
 from .sql_functions import article_day, as_text
 
@@ -71,7 +71,9 @@ class ExtractQuotes(Enrichment):
         return len(rows) - len(failed)
 
     async def finalize(self, db):
-        """As a load ends: fresh query planner statistics for the new rows."""
+        """As a load ends: the quote view's facet counts and fresh query planner statistics
+        for the new rows."""
+        await write(db, lambda conn: facet_counts.refresh(sqlite_utils.Database(conn)))
         await write(db, lambda conn: store.analyze(sqlite_utils.Database(conn)))
 
 

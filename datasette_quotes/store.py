@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from . import entities
+from . import entities, facet_counts
 from .extractor import Attribution, Extraction
 from .extractor.lexicon import PRONOUNS_OTHER, PRONOUNS_PERSON
 
@@ -30,7 +30,8 @@ ARTICLE_COLUMNS = {"id": str, "file": str, "date": str, "dateline": str, "agency
 PRIMARY_KEYS = {"articles": ["id"], "speakers": ["id"], "quotes": ["id"], "quote_via": ["quote_id", "position"],
                 "speaker_names": ["id"], "speaker_corrections": ["name", "other"],
                 "quote_clusters": ["id"], "cluster_quotes": ["quote_id"], "cluster_wordings": ["id"],
-                "cluster_wording_quotes": ["quote_id"], "cluster_shingles": ["shingle", "wording_id"]}
+                "cluster_wording_quotes": ["quote_id"], "cluster_shingles": ["shingle", "wording_id"],
+                "facet_counts": ["facet", "value"]}
 
 # The index cluster_store.refresh_clusters keeps of the quotes' wordings and their runs of words.
 CLUSTER_INDEX_TABLES = [
@@ -325,6 +326,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         _replace_fts_triggers(db, table)
     for name, sql in VIEWS.items():
         db.create_view(name, sql.strip(), replace=True)
+    facet_counts.create(db)
 
 
 def analyze(db: sqlite_utils.Database) -> None:
@@ -346,6 +348,7 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
         # Take the write lock before the first read: a transaction that read first cannot
         # wait for another writer, it fails as soon as that one commits.
         db.execute("begin immediate")
+        facet_counts.empty_without_triggers(db)  # a rollback of an unchanged batch keeps them
         changes = db.conn.total_changes
         # Indexing the batch's new rows in one statement costs a third of what the insert
         # triggers cost row by row; the triggers are back before the commit, so no reader
@@ -372,6 +375,7 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
         else:
             for table in FTS_COLUMNS:
                 db.execute(_fts_triggers(table)[f"{table}_ai"])
+            facet_counts.create(db)
     quotes = sum(len(article.extraction.attributions) for article in articles)
     return SaveCounts(len(articles), quotes)
 
