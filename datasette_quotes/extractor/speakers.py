@@ -83,8 +83,12 @@ class SpeakerResolver:
             self.acronyms.setdefault(match.group("acronym"), name)
         # The article's names are read on demand, only as far as a mention needs them:
         # most mentions resolve without them, and those that do look back, not ahead.
+        # Only names of two words or more are kept: every lookup wants one of those. Every
+        # name's start is kept too, since a short form looks back over a number of names.
         self.names: list[tuple[int, str]] = []
-        self.name_starts: list[int] = []
+        self._name_ordinals: list[int] = []  # each kept name's place among all names
+        self._kept_starts: list[int] = []
+        self.name_starts: list[int] = []  # of all names
         self._name_matches = PROPER_NAME.finditer(text)
         self._all_names_read = False
         self._initials: dict[str, str] | None = None
@@ -104,17 +108,23 @@ class SpeakerResolver:
                 self._all_names_read = True
                 break
             run, start = match.group(), match.start()
+            if " " not in run and "\t" not in run:
+                self.name_starts.append(start)  # one word: a name no lookup wants
+                continue
             # `Mayor Tom Reyes and Paul Quist`: two names, each a fuller form of its surname.
             parts = NAME_JOINER.split(run) if " and " in run or "&" in run else (run,)
             for part in parts:
                 at = start + run.find(part)
                 name = _trim_name(part)
-                if " " in name:
-                    # A person's surname is one of the words of the name: index them, for
-                    # `_find_first_person`.
-                    for word in set(name.split()):
-                        self._names_with_word.setdefault(word, []).append(len(self.names))
-                self.names.append((at, name))
+                if " " in name or "\t" in name:
+                    if " " in name:
+                        # A person's surname is one of the words of the name: index them, for
+                        # `_find_first_person`.
+                        for word in set(name.split()):
+                            self._names_with_word.setdefault(word, []).append(len(self.names))
+                    self.names.append((at, name))
+                    self._name_ordinals.append(len(self.name_starts))
+                    self._kept_starts.append(at)
                 self.name_starts.append(at)
 
     @property
@@ -162,13 +172,13 @@ class SpeakerResolver:
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
         self._read_names(end)
-        return self.names[bisect_left(self.name_starts, start):bisect_left(self.name_starts, end)]
+        return self.names[bisect_left(self._kept_starts, start):bisect_left(self._kept_starts, end)]
 
     def _names_before(self, position: int) -> list[tuple[int, str]]:
         """The names just before `position`: a short form refers back a little way only."""
         self._read_names(position)
-        end = bisect_left(self.name_starts, position)
-        return self.names[max(0, end - NAME_LOOKBACK):end]
+        first = bisect_left(self.name_starts, position) - NAME_LOOKBACK
+        return self.names[bisect_left(self._name_ordinals, first):bisect_left(self._kept_starts, position)]
 
     def resolve(self, mention: str, position: int, earlier: list[Earlier], sentence_start: int = 0) -> Speaker:
         """The speaker a mention at `position` names, trying in turn: pronouns, `the two
