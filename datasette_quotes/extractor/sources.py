@@ -157,7 +157,7 @@ def is_outlet(mention: str) -> bool:
     if bare.lower() in _AGENCY_NAMES:
         return True
     lowered = bare.lower()
-    return "news agency" in lowered or any(w in lx.OUTLET_WORDS for w in lowered.split())
+    return "news agency" in lowered or not lx.OUTLET_WORDS.isdisjoint(lowered.split())
 
 
 def outlet_name(mention: str) -> str:

@@ -354,7 +354,7 @@ def _is_anonymous(mention: str) -> bool:
 def _starts_indefinite(mention: str) -> bool:
     """`a senior official of X`, `a spokesperson for Y`: an unnamed singular source."""
     match = INDEFINITE.match(mention)
-    return bool(match and any(w in lx.ANONYMOUS_HEADS for w in match.group("words").split()))
+    return bool(match and not lx.ANONYMOUS_HEADS.isdisjoint(match.group("words").split()))
 
 
 def _split_title(name: str) -> tuple[str, str | None]:
@@ -408,7 +408,7 @@ def _drop_leading_titles(name: str) -> str:
 def _kind_of(name: str) -> str:
     words = name.split()
     lowered = [w.lower().strip(",.") for w in words]
-    if any(w in lx.ORGANIZATION_WORDS for w in lowered) or name.lower() in AGENCY_NAMES:
+    if not lx.ORGANIZATION_WORDS.isdisjoint(lowered) or name.lower() in AGENCY_NAMES:
         return "organization"
     if len(words) == 1 and (name.isupper() or TWO_CAPITALS.search(name)):
         return "organization"
