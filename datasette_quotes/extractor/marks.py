@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .scan import positions
+
 # Opening double mark -> the marks that may close it.
 DOUBLE_CLOSERS = {'"': ('"', "”"), "“": ("”", '"'), "„": ("“", "”"), "«": ("»",), "»": ("«",), "''": ("''",)}
 SINGLE_OPENERS = frozenset("'‘‚‹")
@@ -63,23 +65,10 @@ def pair_quotes(text: str, paragraph_starts: list[int]) -> list[Quote]:
     return sorted(doubles + singles, key=lambda q: q.open)
 
 
-def _positions(text: str, chars: str) -> list[int]:
-    """Where any of `chars` stands in `text`, in order: a find per character is many times
-    quicker than a pattern scanning the whole text, and marks are few."""
-    found = []
-    for ch in chars:
-        at = text.find(ch)
-        while at >= 0:
-            found.append(at)
-            at = text.find(ch, at + 1)
-    found.sort()
-    return found
-
-
 def _double_marks(text: str) -> list[tuple[int, str]]:
     """Every double mark, in order; a doubled apostrophe '' is one mark (and a third
     apostrophe after it is not half of another)."""
-    marks = [(i, text[i]) for i in _positions(text, DOUBLE_MARKS)]
+    marks = [(i, text[i]) for i in positions(text, DOUBLE_MARKS)]
     at = text.find("''")
     if at >= 0:
         while at >= 0:
@@ -131,7 +120,7 @@ def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) 
     open_at = -1
     open_para = -1
     k = 0
-    for i in _positions(text, SINGLE_MARKS):
+    for i in positions(text, SINGLE_MARKS):
         mark = text[i]
         if 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
             continue  # an apostrophe inside a word (Putin's, don't), as most single marks in news are

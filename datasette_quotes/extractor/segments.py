@@ -13,10 +13,9 @@ import regex
 
 from .lexicon import ABBREVIATIONS
 from .marks import Quote
+from .scan import lines, positions
 
 MASK = "\x01"
-PARAGRAPH_BREAK = regex.compile(r"\n+")
-LINE = regex.compile(r"[^\n]+")
 # A period, question or exclamation mark (and closing brackets), then space and what can
 # start a sentence: a candidate end.
 SENTENCE_END = regex.compile(r"[.?!]+[)\]]*(?=\s+[\p{Lu}\p{N}\"“‘'(\[«„])")
@@ -32,11 +31,7 @@ class Sentence:
 
 def paragraph_starts(text: str, body_start: int) -> list[int]:
     """The index of each paragraph's first character; the first is `body_start`."""
-    starts = [body_start]
-    for match in PARAGRAPH_BREAK.finditer(text, body_start):
-        if match.end() < len(text):
-            starts.append(match.end())
-    return starts
+    return [body_start] + [start for start, _ in lines(text, body_start, len(text)) if start > body_start]
 
 
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
@@ -66,18 +61,23 @@ def split_sentences(text: str, masked: str, starts: list[int], body_end: int, qu
         for q in quotes
         if text[q.close - 1] in ".?!" and NEXT_SENTENCE_START.match(text, q.after)
     })
-    # One pass over the whole body finds the candidate ends; each line takes its own.
+    # The candidate ends are tried only where a period, question or exclamation mark
+    # stands, found once for the whole body; each line takes its own.
     # An end found just before a line break or the body's end leaves nothing but space
     # after it in its line, so it cuts nothing.
-    ends = [
-        match.end()
-        for match in SENTENCE_END.finditer(masked, starts[0], body_end)
-        if not _is_abbreviation(masked, starts[0], match.start() + 1)
-    ]
+    ends = []
+    matched_to = starts[0]
+    for at in positions(masked, ".?!", starts[0], body_end):
+        if at < matched_to:
+            continue  # inside the last end found
+        match = SENTENCE_END.match(masked, at, body_end)
+        if match:
+            matched_to = match.end()
+            if not _is_abbreviation(masked, starts[0], at + 1):
+                ends.append(matched_to)
     sentences: list[Sentence] = []
     paragraph = 0
-    for block in LINE.finditer(masked, starts[0], body_end):
-        block_start, block_end = block.span()
+    for block_start, block_end in lines(masked, starts[0], body_end):
         while paragraph + 1 < len(starts) and starts[paragraph + 1] <= block_start:
             paragraph += 1
         cuts = ends[bisect_right(ends, block_start):bisect_left(ends, block_end)]
