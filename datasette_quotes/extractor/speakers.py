@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon as lx
+from .scan import positions
 
 _NAME_WORD = r"(?:\p{Lu}\.|[\p{Lu}][\p{L}\p{M}’'&/-]*)"
 # Capitalised names, with the small words that join them ("Ministry of External Affairs").
@@ -20,7 +21,8 @@ PROPER_NAME = regex.compile(
 )
 NAME_JOINER = regex.compile(r"[ \t]+(?:and|&)(?:[ \t]+the)?[ \t]+")
 ACRONYM_DEFINITION = regex.compile(rf"(?P<name>{PROPER_NAME.pattern}(?:,\s+{_NAME_WORD}(?:\s+(?:and|&)\s+{_NAME_WORD})+)?)\s+\((?P<acronym>[\p{{Lu}}][\p{{L}}&-]{{1,9}})\)")
-# The brackets alone, found first: the full pattern tried at every capital is slow.
+# The brackets alone, matched first at each opening bracket: the full pattern tried at
+# every capital is slow.
 ACRONYM_BRACKET = regex.compile(r"\s\([\p{Lu}][\p{L}&-]{1,9}\)")
 ACRONYM_DEFINITION_ENDING = regex.compile(ACRONYM_DEFINITION.pattern + r"\Z")
 # How far before its brackets an acronym's name may start, in characters.
@@ -73,7 +75,10 @@ class SpeakerResolver:
         self.text = text
         self.lead = lead  # the first sentence of the body
         self.acronyms: dict[str, str] = {}
-        for bracket in ACRONYM_BRACKET.finditer(text):
+        for at in positions(text, "("):
+            bracket = ACRONYM_BRACKET.match(text, at - 1) if at else None
+            if bracket is None:
+                continue
             line_start = text.rfind("\n", 0, bracket.start()) + 1
             match = ACRONYM_DEFINITION_ENDING.search(text, max(line_start, bracket.start() - ACRONYM_REACH), bracket.end())
             if match is None:
