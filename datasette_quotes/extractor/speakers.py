@@ -152,28 +152,24 @@ class SpeakerResolver:
         """The first name starting before `position` that is a multi-word person name
         with this surname, and its start. Only a name that has the surname among its
         words can be it, so only those are judged, in order, each once per surname (the
-        next lookup goes on where this one stopped), and names are read only until one
-        of them is it."""
-        holders = self._names_with_word.setdefault(surname, [])
+        next lookup goes on where this one stopped)."""
+        self._read_names(position)
+        holders = self._names_with_word.get(surname, ())
         i = self._surname_next.get(surname, 0)
-        while True:
-            while i < len(holders):
-                start, name = self.names[holders[i]]
-                if start >= position:
-                    self._surname_next[surname] = i  # for a later lookup to judge
-                    return None
-                if name not in self._person_of:
-                    bare = _drop_leading_titles(name)
-                    self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
-                person = self._person_of[name]
-                if person and person.rsplit(" ", 1)[-1] == surname:
-                    self._first_person[surname] = (start, person)
-                    return start, person
-                i += 1
-            if self._all_names_read or (self.name_starts and self.name_starts[-1] >= position):
-                self._surname_next[surname] = i
-                return None
-            self._read_names(self.name_starts[-1] + 1 if self.name_starts else 0)  # one more name
+        while i < len(holders):
+            start, name = self.names[holders[i]]
+            if start >= position:
+                break  # for a later lookup to judge
+            if name not in self._person_of:
+                bare = _drop_leading_titles(name)
+                self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
+            person = self._person_of[name]
+            if person and person.rsplit(" ", 1)[-1] == surname:
+                self._first_person[surname] = (start, person)
+                return start, person
+            i += 1
+        self._surname_next[surname] = i
+        return None
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
         self._read_names(end)
