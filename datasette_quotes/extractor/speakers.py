@@ -191,7 +191,10 @@ class SpeakerResolver:
             return self._antecedent(earlier, ("person",)) or Speaker(bare, "person")
         if lowered in lx.PRONOUNS_OTHER:
             return self._antecedent(earlier, ("organization", "group")) or Speaker(bare, "group" if lowered == "they" else "organization")
-        body = DETERMINER.sub("", ACRONYM_IN_BRACKETS.sub("", bare))
+        # Each pattern here is tried only when the text can start it: most mentions are names.
+        body = ACRONYM_IN_BRACKETS.sub("", bare) if "(" in bare else bare
+        if body[:1] in ("T", "t", "A", "a"):
+            body = DETERMINER.sub("", body)
         words = body.split()
         if not words:
             return Speaker(bare, "organization")
@@ -300,7 +303,7 @@ class SpeakerResolver:
 
     def _pair(self, body: str, position: int, sentence_start: int) -> Speaker | None:
         """`the two companies`, `both sides`: the two names of the sentence, together."""
-        if not PAIR.match(body):
+        if body[:1] not in ("t", "b") or not PAIR.match(body):
             return None
         names = [n for at, n in self._names_between(sentence_start, position) if " " in n]
         if len(names) >= 2:
@@ -354,7 +357,7 @@ def _is_anonymous(mention: str) -> bool:
 
 def _starts_indefinite(mention: str) -> bool:
     """`a senior official of X`, `a spokesperson for Y`: an unnamed singular source."""
-    match = INDEFINITE.match(mention)
+    match = mention[:1] in ("a", "o") and INDEFINITE.match(mention)
     return bool(match and not lx.ANONYMOUS_HEADS.isdisjoint(match.group("words").split()))
 
 
