@@ -56,11 +56,11 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
 def split_sentences(text: str, masked: str, starts: list[int], body_end: int, quotes: list[Quote]) -> list[Sentence]:
     """Sentences in document order. A quotation never contains a sentence break, and a
     quotation that ends its own sentence ("...healthy." ISRO posted) ends it."""
-    closes_sentence = sorted({
+    closes_sentence = {
         q.after
         for q in quotes
         if text[q.close - 1] in ".?!" and NEXT_SENTENCE_START.match(text, q.after)
-    })
+    }
     # The candidate ends are tried only where a period, question or exclamation mark
     # stands, found once for the whole body; each line takes its own.
     # An end found just before a line break or the body's end leaves nothing but space
@@ -75,15 +75,14 @@ def split_sentences(text: str, masked: str, starts: list[int], body_end: int, qu
             matched_to = match.end()
             if not _is_abbreviation(masked, starts[0], at + 1):
                 ends.append(matched_to)
+    cuts = sorted(closes_sentence.union(ends))
     sentences: list[Sentence] = []
     paragraph = 0
     for block_start, block_end in lines(masked, starts[0], body_end):
         while paragraph + 1 < len(starts) and starts[paragraph + 1] <= block_start:
             paragraph += 1
-        cuts = ends[bisect_right(ends, block_start):bisect_left(ends, block_end)]
-        cuts.extend(closes_sentence[bisect_right(closes_sentence, block_start):bisect_left(closes_sentence, block_end)])
         begin = block_start
-        for cut in sorted(set(cuts)):
+        for cut in cuts[bisect_right(cuts, block_start):bisect_left(cuts, block_end)]:
             _add(sentences, text, begin, cut, paragraph)
             begin = cut
         _add(sentences, text, begin, block_end, paragraph)
