@@ -65,6 +65,8 @@ REPORTING_INFINITIVE = regex.compile(
     r"\b(?:" + "|".join(regex.escape(p) for p in lx.REPORTING_INFINITIVES) + r")\s+$", regex.IGNORECASE
 )
 AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|already|repeatedly|previously))?\s+$")
+# The words the two patterns above can end with, tested before searching them (keep in step).
+REPORTING_INFINITIVE_ENDINGS = tuple({phrase.split()[-1] for phrase in lx.REPORTING_INFINITIVES})
 AUXILIARY_ENDINGS = ("has", "have", "had", "to", "also", "long", "already", "repeatedly", "previously")
 # `..., though it cautioned that ...`: a second report, with its own frame.
 SECOND_REPORT = regex.compile(
@@ -356,7 +358,7 @@ class FrameFinder:
         lo = max(sentence.start, match.start() - 30)
         before = self.masked[lo:match.start()].rstrip()
         aux = ((before.endswith(AUXILIARY_ENDINGS) and AUXILIARY_BEFORE.search(self.masked, lo, match.start()))
-               or (before[-2:].lower() == "to" and REPORTING_INFINITIVE.search(self.masked, lo, match.start())))
+               or (before.lower().endswith(REPORTING_INFINITIVE_ENDINGS) and REPORTING_INFINITIVE.search(self.masked, lo, match.start())))
         return self._verb_frame(sentence, aux.start() if aux else match.start(), match.end(), verb)
 
     def _relative_frame(self, sentence: Sentence, match: CueWord, relative: regex.Match) -> Frame | None:
