@@ -28,6 +28,7 @@ DATED_WIRE_DATELINE = regex.compile(
 # `WASHINGTON -- `, `BERLIN — `: a capitalised place and a dash, no agency.
 PLAIN_DATELINE = regex.compile(r"\s*(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,\s*[\p{L} .]+?)?)\s*(?:--|[—–])\s*")
 LATER_PARAGRAPH = regex.compile(r"\n\s*\n")
+AGENCIES_IN_BRACKETS = tuple(f"({agency})" for agency in AGENCIES)
 TRAILING_AGENCY = regex.compile(rf"\((?P<agency>{_AGENCY})\)\s*\Z")
 
 
@@ -87,5 +88,9 @@ def _last_day_bracket(text: str, pos: int) -> int:
 
 def _dateline(text: str, pos: int, last_day_bracket: int) -> regex.Match | None:
     indian = pos <= last_day_bracket and INDIAN_DATELINE.match(text, pos)
-    return (indian or WIRE_DATELINE.match(text, pos) or DATED_WIRE_DATELINE.match(text, pos)
+    # A wire dateline's place holds no bracket, so its agency's is the first one after
+    # `pos`: without an agency there, neither wire pattern can match.
+    bracket = text.find("(", pos)
+    wire = bracket >= 0 and text.startswith(AGENCIES_IN_BRACKETS, bracket)
+    return (indian or (wire and (WIRE_DATELINE.match(text, pos) or DATED_WIRE_DATELINE.match(text, pos)))
             or PLAIN_DATELINE.match(text, pos))
