@@ -149,7 +149,7 @@ class Assembler:
         kind_of_quote = "direct" if frame.direct else self._clause_type(start, end)
         mention = frame.speaker
         mention_text = self.text[mention[0]:mention[1]]
-        by = DOCUMENT_BY.search(mention_text)
+        by = ("by" in mention_text or "from" in mention_text) and DOCUMENT_BY.search(mention_text)
         speaker_mention = (mention[0] + by.end(), mention[1]) if by else mention
         speaker = self.resolver.resolve(mention_text, mention[0], self.earlier, frame.sentence.start)
         via: list[str] = []

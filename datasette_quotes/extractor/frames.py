@@ -66,6 +66,9 @@ REPORTING_INFINITIVE = regex.compile(
     r"\b(?:" + "|".join(regex.escape(p) for p in lx.REPORTING_INFINITIVES) + r")\s+$", regex.IGNORECASE
 )
 AUXILIARY_BEFORE = regex.compile(r"\b(?:has|have|had|used to)(?:\s+(?:also|long|already|repeatedly|previously))?\s+$")
+# The words the two patterns above can end with, tested before searching them (keep in step).
+REPORTING_INFINITIVE_ENDINGS = tuple({phrase.split()[-1] for phrase in lx.REPORTING_INFINITIVES})
+AUXILIARY_ENDINGS = ("has", "have", "had", "to", "also", "long", "already", "repeatedly", "previously")
 # `..., though it cautioned that ...`: a second report, with its own frame.
 # Past forms of the verbs of saying: `..., and called for ...` starts a second report.
 PAST_ALTERNATION = "|".join(sorted((f for f in VERB_BASE if f.endswith("ed") or f in lx.IRREGULAR_PAST or f == "says"), key=len, reverse=True))
@@ -297,6 +300,9 @@ class FrameFinder:
         found: list[Frame] = []
         first = bisect_left(self.hit_starts, sentence.start)
         last = min(bisect_left(self.hit_starts, sentence.end), first + MAX_CUES_PER_SENTENCE)
+        if (first == last and bisect_left(self.double_opens, sentence.start) == bisect_left(self.double_opens, sentence.end)
+                and self.masked.find(":", sentence.start, sentence.end) < 0):
+            return found  # every frame needs a cue, a quotation or a colon, and many sentences have none
         for match in self.hits[first:last]:
             role = CUE_KINDS[match.group()]
             if found and found[-1].content and match.start() < found[-1].content[1] and match.start() > found[-1].cue[1]:
@@ -445,13 +451,18 @@ class FrameFinder:
         if role == "cite":
             return self._citation(sentence, match)
         verb = match.group()
-        relative = RELATIVE_SPEAKER.search(self.masked, max(sentence.start, match.start() - 120), match.start())
-        if relative and verb not in TELL_FORMS:
+        # Each pattern below is searched only when the words it ends with are there.
+        lo = max(sentence.start, match.start() - 120)
+        relative = (verb not in TELL_FORMS and self.masked.find("who", lo, match.start()) >= 0
+                    and RELATIVE_SPEAKER.search(self.masked, lo, match.start()))
+        if relative:
             return self._relative_frame(sentence, match, relative)
         if self._negated(match) or self._noun_use(match, verb):
             return None
-        aux = (AUXILIARY_BEFORE.search(self.masked, max(sentence.start, match.start() - 30), match.start())
-               or REPORTING_INFINITIVE.search(self.masked, max(sentence.start, match.start() - 30), match.start()))
+        lo = max(sentence.start, match.start() - 30)
+        before = self.masked[lo:match.start()].rstrip()
+        aux = ((before.endswith(AUXILIARY_ENDINGS) and AUXILIARY_BEFORE.search(self.masked, lo, match.start()))
+               or (before.lower().endswith(REPORTING_INFINITIVE_ENDINGS) and REPORTING_INFINITIVE.search(self.masked, lo, match.start())))
         return self._verb_frame(sentence, aux.start() if aux else match.start(), match.end(), verb)
 
     def _relative_frame(self, sentence: Sentence, match: CueWord, relative: regex.Match) -> Frame | None:

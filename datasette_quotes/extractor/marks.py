@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 import regex
 
+from .scan import positions
+
 # Opening double mark -> the marks that may close it.
 DOUBLE_CLOSERS = {'"': ('"', "”"), "“": ("”", '"'), "„": ("“", "”"), "«": ("»",), "»": ("«",), "''": ("''",)}
 SINGLE_OPENERS = frozenset("'‘‚‹")
 SINGLE_CLOSERS = frozenset("'’‹›")
-# Single marks that are not apostrophes inside a word (Putin's, don't): only these can
-# open or close a quotation, and most single marks in news are such apostrophes.
-SINGLE_PATTERN = regex.compile(r"(?<![\p{L}\p{N}])['‘’‚‹›]|['‘’‚‹›](?![\p{L}\p{N}])")
-DOUBLE_PATTERN = regex.compile("''|[\"“”„«»]")
+SINGLE_MARKS = "'‘’‚‹›"
+DOUBLE_MARKS = '"“”„«»'
 
 # `rock 'n' roll`, `rock ’n’ roll`: the marks around n are apostrophes.
 N_CONTRACTION = regex.compile(r"['’]n['’](?=\s)")
@@ -65,6 +65,19 @@ def pair_quotes(text: str, paragraph_starts: list[int]) -> list[Quote]:
     return sorted(doubles + singles, key=lambda q: q.open)
 
 
+def _double_marks(text: str) -> list[tuple[int, str]]:
+    """Every double mark, in order; a doubled apostrophe '' is one mark (and a third
+    apostrophe after it is not half of another)."""
+    marks = [(i, text[i]) for i in positions(text, DOUBLE_MARKS)]
+    at = text.find("''")
+    if at >= 0:
+        while at >= 0:
+            marks.append((at, "''"))
+            at = text.find("''", at + 2)
+        marks.sort()
+    return marks
+
+
 def _paragraph_of(paragraph_starts: list[int], index: int) -> int:
     return bisect_right(paragraph_starts, index) - 1
 
@@ -74,9 +87,7 @@ def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
     open_at = -1
     open_para = -1
     open_mark = ""
-    for match in DOUBLE_PATTERN.finditer(text):
-        i = match.start()
-        mark = match.group()
+    for i, mark in _double_marks(text):
         para = _paragraph_of(paragraph_starts, i)
         if open_at >= 0 and para != open_para:
             if para == open_para + 1 and i == paragraph_starts[para] and mark == open_mark:
@@ -86,7 +97,8 @@ def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
                 continue
             open_at = -1  # unclosed at the end of its paragraph: not a quotation
         if open_at < 0:
-            after = text[match.end()] if match.end() < len(text) else ""
+            end = i + len(mark)
+            after = text[end] if end < len(text) else ""
             if mark in DOUBLE_CLOSERS and after and not after.isspace():
                 open_at, open_para, open_mark = i, para, mark
             elif mark == "”" and (i == 0 or text[i - 1].isspace()) and after.isalnum():
@@ -94,7 +106,7 @@ def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
                 # words, where only an opening mark can stand, opens them.
                 open_at, open_para, open_mark = i, para, "“"
             continue
-        if mark in DOUBLE_CLOSERS[open_mark] or _placed_as_closer(text, i, match.end()):
+        if mark in DOUBLE_CLOSERS[open_mark] or _placed_as_closer(text, i, i + len(mark)):
             # `“It's unusual,“ said Noble`: a mark typed the wrong way round still closes
             # where only a closing mark can stand (after the words, before a space).
             quotes.append(Quote(open_at, i, True, len(mark)))
@@ -114,9 +126,10 @@ def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) 
     open_at = -1
     open_para = -1
     k = 0
-    for match in SINGLE_PATTERN.finditer(text):
-        i = match.start()
+    for i in positions(text, SINGLE_MARKS):
         mark = text[i]
+        if 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+            continue  # an apostrophe inside a word (Putin's, don't), as most single marks in news are
         while k < len(inside) and inside[k][1] < i:
             k += 1
         if k < len(inside) and inside[k][0] <= i <= inside[k][1]:

@@ -5,6 +5,7 @@ import regex
 
 from .lexicon import AGENCIES, MONTHS
 from .model import ArticleMeta
+from .scan import positions
 
 DATE_HEADER = regex.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
 BYLINE = regex.compile(r"\A\s*By [^\n]{1,80}\n(?:\s*(?:Associated Press|Reuters|AP|AFP)[^\n]{0,40}\n)?")
@@ -26,10 +27,8 @@ DATED_WIRE_DATELINE = regex.compile(
 )
 # `WASHINGTON -- `, `BERLIN — `: a capitalised place and a dash, no agency.
 PLAIN_DATELINE = regex.compile(r"\s*(?P<place>\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,\s*[\p{L} .]+?)?)\s*(?:--|[—–])\s*")
-# An Indian dateline's day and opening bracket (`29 (`), found first in one pass: the
-# whole pattern, tried at a paragraph's start that is no dateline, costs several times more.
-DAY_BRACKET = regex.compile(r"\d\s*\(")
 LATER_PARAGRAPH = regex.compile(r"\n\s*\n")
+AGENCIES_IN_BRACKETS = tuple(f"({agency})" for agency in AGENCIES)
 TRAILING_AGENCY = regex.compile(rf"\((?P<agency>{_AGENCY})\)\s*\Z")
 
 
@@ -45,7 +44,7 @@ def read_meta(text: str) -> tuple[ArticleMeta, int, int, tuple[int, int] | None]
     byline = BYLINE.match(text, pos)
     if byline:
         pos = byline.end()
-    last_day_bracket = max((match.start() for match in DAY_BRACKET.finditer(text, pos)), default=-1)
+    last_day_bracket = _last_day_bracket(text, pos)
     found = _dateline(text, pos, last_day_bracket)
     later = None
     if found:
@@ -74,7 +73,24 @@ def read_meta(text: str) -> tuple[ArticleMeta, int, int, tuple[int, int] | None]
     return ArticleMeta(date=date, dateline=dateline, agency=agency), pos, end, later
 
 
+def _last_day_bracket(text: str, pos: int) -> int:
+    """Where the last day and opening bracket of an Indian dateline (`29 (`) from `pos` on
+    starts, or -1: the whole pattern, tried at a paragraph's start that is no dateline,
+    costs several times more than finding its brackets first."""
+    for bracket in reversed(positions(text, "(", pos)):
+        at = bracket - 1
+        while at >= pos and text[at].isspace():
+            at -= 1
+        if at >= pos and text[at].isdecimal():
+            return at
+    return -1
+
+
 def _dateline(text: str, pos: int, last_day_bracket: int) -> regex.Match | None:
     indian = pos <= last_day_bracket and INDIAN_DATELINE.match(text, pos)
-    return (indian or WIRE_DATELINE.match(text, pos) or DATED_WIRE_DATELINE.match(text, pos)
+    # A wire dateline's place holds no bracket, so its agency's is the first one after
+    # `pos`: without an agency there, neither wire pattern can match.
+    bracket = text.find("(", pos)
+    wire = bracket >= 0 and text.startswith(AGENCIES_IN_BRACKETS, bracket)
+    return (indian or (wire and (WIRE_DATELINE.match(text, pos) or DATED_WIRE_DATELINE.match(text, pos)))
             or PLAIN_DATELINE.match(text, pos))

@@ -13,10 +13,9 @@ import regex
 
 from .lexicon import ABBREVIATIONS
 from .marks import Quote
+from .scan import lines, positions
 
 MASK = "\x01"
-PARAGRAPH_BREAK = regex.compile(r"\n+")
-LINE = regex.compile(r"[^\n]+")
 # A period, question or exclamation mark (and closing brackets), then space and what can
 # start a sentence: a candidate end.
 SENTENCE_END = regex.compile(r"[.?!]+[)\]]*(?=\s+[\p{Lu}\p{N}\"“‘'(\[«„])")
@@ -32,11 +31,7 @@ class Sentence:
 
 def paragraph_starts(text: str, body_start: int) -> list[int]:
     """The index of each paragraph's first character; the first is `body_start`."""
-    starts = [body_start]
-    for match in PARAGRAPH_BREAK.finditer(text, body_start):
-        if match.end() < len(text):
-            starts.append(match.end())
-    return starts
+    return [body_start] + [start for start, _ in lines(text, body_start, len(text)) if start > body_start]
 
 
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
@@ -61,29 +56,33 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
 def split_sentences(text: str, masked: str, starts: list[int], body_end: int, quotes: list[Quote]) -> list[Sentence]:
     """Sentences in document order. A quotation never contains a sentence break, and a
     quotation that ends its own sentence ("...healthy." ISRO posted) ends it."""
-    closes_sentence = sorted({
+    closes_sentence = {
         q.after
         for q in quotes
         if text[q.close - 1] in ".?!" and NEXT_SENTENCE_START.match(text, q.after)
-    })
-    # One pass over the whole body finds the candidate ends; each line takes its own.
+    }
+    # The candidate ends are tried only where a period, question or exclamation mark
+    # stands, found once for the whole body; each line takes its own.
     # An end found just before a line break or the body's end leaves nothing but space
     # after it in its line, so it cuts nothing.
-    ends = [
-        match.end()
-        for match in SENTENCE_END.finditer(masked, starts[0], body_end)
-        if not _is_abbreviation(masked, starts[0], match.start() + 1)
-    ]
+    ends = []
+    matched_to = starts[0]
+    for at in positions(masked, ".?!", starts[0], body_end):
+        if at < matched_to:
+            continue  # inside the last end found
+        match = SENTENCE_END.match(masked, at, body_end)
+        if match:
+            matched_to = match.end()
+            if not _is_abbreviation(masked, starts[0], at + 1):
+                ends.append(matched_to)
+    cuts = sorted(closes_sentence.union(ends))
     sentences: list[Sentence] = []
     paragraph = 0
-    for block in LINE.finditer(masked, starts[0], body_end):
-        block_start, block_end = block.span()
+    for block_start, block_end in lines(masked, starts[0], body_end):
         while paragraph + 1 < len(starts) and starts[paragraph + 1] <= block_start:
             paragraph += 1
-        cuts = ends[bisect_right(ends, block_start):bisect_left(ends, block_end)]
-        cuts.extend(closes_sentence[bisect_right(closes_sentence, block_start):bisect_left(closes_sentence, block_end)])
         begin = block_start
-        for cut in sorted(set(cuts)):
+        for cut in cuts[bisect_right(cuts, block_start):bisect_left(cuts, block_end)]:
             _add(sentences, text, begin, cut, paragraph)
             begin = cut
         _add(sentences, text, begin, block_end, paragraph)
@@ -91,10 +90,11 @@ def split_sentences(text: str, masked: str, starts: list[int], body_end: int, qu
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    piece = text[start:end]
-    stripped = piece.lstrip()
-    start += len(piece) - len(stripped)
-    end -= len(stripped) - len(stripped.rstrip())
+    # Index steps, not strip(): a copy of each sentence costs more than the few spaces it skips.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if start < end:
         sentences.append(Sentence(start, end, paragraph))
 

@@ -50,6 +50,7 @@ _PLATFORM = regex.compile(
     + r")\s+(?:post|account|page|video|live|handle|channel)",
     regex.IGNORECASE,
 )
+_PLATFORM_NAMES_NOT_X = tuple(name for name in lx.PLATFORMS if name != "x")
 _TELL_PRESS = frozenset(("reporters", "journalists", "media", "press", "mediapersons", "newsmen", "analysts", "investors"))
 _TELL_PARLIAMENT = regex.compile(r"\b(?:Lok Sabha|Rajya Sabha|Parliament|House|Senate|Assembly|Congress|Commons|Lords)\b")
 _TELL_SPEECH = frozenset(("crowd", "supporters", "gathering", "audience", "rally", "students", "workers", "team", "delegates"))
@@ -86,7 +87,7 @@ def source_kind(frame_text: str, verb: str, told_object: str | None, speaker_is_
     lowered = frame_text.lower()
     if speaker_is_outlet and (verb in ("reported", "reports", "report", "according to") or "report" in lowered):
         return "news_agency_report"
-    if verb in ("posted", "tweeted", "posts", "tweets") or _PLATFORM.search(frame_text):
+    if verb in ("posted", "tweeted", "posts", "tweets") or (_may_name_platform(lowered) and _PLATFORM.search(frame_text)):
         return "social_post"
     first = _ANY_KIND_WORD.search(lowered)
     found = {match.lastgroup for match in _KIND_WORDS.finditer(lowered, first.start())} if first else set()
@@ -98,6 +99,19 @@ def source_kind(frame_text: str, verb: str, told_object: str | None, speaker_is_
     if verb in ("wrote", "writes", "write", "found", "finds", "reported", "reports", "showed", "shows"):
         return "report" if verb not in ("wrote", "writes", "write") else "unspecified"
     return "unspecified"
+
+
+def _may_name_platform(lowered: str) -> bool:
+    """The test that spares most frames the platform pattern: a platform's name is in
+    them (X only as a word after a space)."""
+    if any(name in lowered for name in _PLATFORM_NAMES_NOT_X):
+        return True
+    at = lowered.find("x", 1)
+    while at > 0:
+        if lowered[at - 1].isspace():
+            return True
+        at = lowered.find("x", at + 1)
+    return False
 
 
 def platform(frame_text: str) -> str | None:
@@ -143,7 +157,7 @@ def is_outlet(mention: str) -> bool:
     if bare.lower() in _AGENCY_NAMES:
         return True
     lowered = bare.lower()
-    return "news agency" in lowered or any(w in lx.OUTLET_WORDS for w in lowered.split())
+    return "news agency" in lowered or not lx.OUTLET_WORDS.isdisjoint(lowered.split())
 
 
 def outlet_name(mention: str) -> str:

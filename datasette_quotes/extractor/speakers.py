@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon as lx
+from .scan import positions
 
 _NAME_WORD = r"(?:\p{Lu}\.|[\p{Lu}][\p{L}\p{M}’'&/-]*)"
 # Capitalised names, with the small words that join them ("Ministry of External Affairs").
@@ -20,7 +21,8 @@ PROPER_NAME = regex.compile(
 )
 NAME_JOINER = regex.compile(r"[ \t]+(?:and|&)(?:[ \t]+the)?[ \t]+")
 ACRONYM_DEFINITION = regex.compile(rf"(?P<name>{PROPER_NAME.pattern}(?:,\s+{_NAME_WORD}(?:\s+(?:and|&)\s+{_NAME_WORD})+)?)\s+\((?P<acronym>[\p{{Lu}}][\p{{L}}&-]{{1,9}})\)")
-# The brackets alone, found first: the full pattern tried at every capital is slow.
+# The brackets alone, matched first at each opening bracket: the full pattern tried at
+# every capital is slow.
 ACRONYM_BRACKET = regex.compile(r"\s\([\p{Lu}][\p{L}&-]{1,9}\)")
 ACRONYM_DEFINITION_ENDING = regex.compile(ACRONYM_DEFINITION.pattern + r"\Z")
 # How far before its brackets an acronym's name may start, in characters.
@@ -73,7 +75,10 @@ class SpeakerResolver:
         self.text = text
         self.lead = lead  # the first sentence of the body
         self.acronyms: dict[str, str] = {}
-        for bracket in ACRONYM_BRACKET.finditer(text):
+        for at in positions(text, "("):
+            bracket = ACRONYM_BRACKET.match(text, at - 1) if at else None
+            if bracket is None:
+                continue
             line_start = text.rfind("\n", 0, bracket.start()) + 1
             match = ACRONYM_DEFINITION_ENDING.search(text, max(line_start, bracket.start() - ACRONYM_REACH), bracket.end())
             if match is None:
@@ -83,8 +88,12 @@ class SpeakerResolver:
             self.acronyms.setdefault(match.group("acronym"), name)
         # The article's names are read on demand, only as far as a mention needs them:
         # most mentions resolve without them, and those that do look back, not ahead.
+        # Only names of two words or more are kept: every lookup wants one of those. Every
+        # name's start is kept too, since a short form looks back over a number of names.
         self.names: list[tuple[int, str]] = []
-        self.name_starts: list[int] = []
+        self._name_ordinals: list[int] = []  # each kept name's place among all names
+        self._kept_starts: list[int] = []
+        self.name_starts: list[int] = []  # of all names
         self._name_matches = PROPER_NAME.finditer(text)
         self._all_names_read = False
         self._initials: dict[str, str] | None = None
@@ -104,17 +113,23 @@ class SpeakerResolver:
                 self._all_names_read = True
                 break
             run, start = match.group(), match.start()
+            if " " not in run and "\t" not in run:
+                self.name_starts.append(start)  # one word: a name no lookup wants
+                continue
             # `Mayor Tom Reyes and Paul Quist`: two names, each a fuller form of its surname.
             parts = NAME_JOINER.split(run) if " and " in run or "&" in run else (run,)
             for part in parts:
                 at = start + run.find(part)
                 name = _trim_name(part)
-                if " " in name:
-                    # A person's surname is one of the words of the name: index them, for
-                    # `_find_first_person`.
-                    for word in set(name.split()):
-                        self._names_with_word.setdefault(word, []).append(len(self.names))
-                self.names.append((at, name))
+                if " " in name or "\t" in name:
+                    if " " in name:
+                        # A person's surname is one of the words of the name: index them, for
+                        # `_find_first_person`.
+                        for word in set(name.split()):
+                            self._names_with_word.setdefault(word, []).append(len(self.names))
+                    self.names.append((at, name))
+                    self._name_ordinals.append(len(self.name_starts))
+                    self._kept_starts.append(at)
                 self.name_starts.append(at)
 
     @property
@@ -137,38 +152,34 @@ class SpeakerResolver:
         """The first name starting before `position` that is a multi-word person name
         with this surname, and its start. Only a name that has the surname among its
         words can be it, so only those are judged, in order, each once per surname (the
-        next lookup goes on where this one stopped), and names are read only until one
-        of them is it."""
-        holders = self._names_with_word.setdefault(surname, [])
+        next lookup goes on where this one stopped)."""
+        self._read_names(position)
+        holders = self._names_with_word.get(surname, ())
         i = self._surname_next.get(surname, 0)
-        while True:
-            while i < len(holders):
-                start, name = self.names[holders[i]]
-                if start >= position:
-                    self._surname_next[surname] = i  # for a later lookup to judge
-                    return None
-                if name not in self._person_of:
-                    bare = _drop_leading_titles(name)
-                    self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
-                person = self._person_of[name]
-                if person and person.rsplit(" ", 1)[-1] == surname:
-                    self._first_person[surname] = (start, person)
-                    return start, person
-                i += 1
-            if self._all_names_read or (self.name_starts and self.name_starts[-1] >= position):
-                self._surname_next[surname] = i
-                return None
-            self._read_names(self.name_starts[-1] + 1 if self.name_starts else 0)  # one more name
+        while i < len(holders):
+            start, name = self.names[holders[i]]
+            if start >= position:
+                break  # for a later lookup to judge
+            if name not in self._person_of:
+                bare = _drop_leading_titles(name)
+                self._person_of[name] = bare if " " in bare and _kind_of(bare) == "person" else None
+            person = self._person_of[name]
+            if person and person.rsplit(" ", 1)[-1] == surname:
+                self._first_person[surname] = (start, person)
+                return start, person
+            i += 1
+        self._surname_next[surname] = i
+        return None
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
         self._read_names(end)
-        return self.names[bisect_left(self.name_starts, start):bisect_left(self.name_starts, end)]
+        return self.names[bisect_left(self._kept_starts, start):bisect_left(self._kept_starts, end)]
 
     def _names_before(self, position: int) -> list[tuple[int, str]]:
         """The names just before `position`: a short form refers back a little way only."""
         self._read_names(position)
-        end = bisect_left(self.name_starts, position)
-        return self.names[max(0, end - NAME_LOOKBACK):end]
+        first = bisect_left(self.name_starts, position) - NAME_LOOKBACK
+        return self.names[bisect_left(self._name_ordinals, first):bisect_left(self._kept_starts, position)]
 
     def resolve(self, mention: str, position: int, earlier: list[Earlier], sentence_start: int = 0) -> Speaker:
         """The speaker a mention at `position` names, trying in turn: pronouns, `the two
@@ -180,7 +191,10 @@ class SpeakerResolver:
             return self._antecedent(earlier, ("person",)) or Speaker(bare, "person")
         if lowered in lx.PRONOUNS_OTHER:
             return self._antecedent(earlier, ("organization", "group")) or Speaker(bare, "group" if lowered == "they" else "organization")
-        body = DETERMINER.sub("", ACRONYM_IN_BRACKETS.sub("", bare))
+        # Each pattern here is tried only when the text can start it: most mentions are names.
+        body = ACRONYM_IN_BRACKETS.sub("", bare) if "(" in bare else bare
+        if body[:1] in ("T", "t", "A", "a"):
+            body = DETERMINER.sub("", body)
         words = body.split()
         if not words:
             return Speaker(bare, "organization")
@@ -289,7 +303,7 @@ class SpeakerResolver:
 
     def _pair(self, body: str, position: int, sentence_start: int) -> Speaker | None:
         """`the two companies`, `both sides`: the two names of the sentence, together."""
-        if not PAIR.match(body):
+        if body[:1] not in ("t", "b") or not PAIR.match(body):
             return None
         names = [n for at, n in self._names_between(sentence_start, position) if " " in n]
         if len(names) >= 2:
@@ -343,8 +357,8 @@ def _is_anonymous(mention: str) -> bool:
 
 def _starts_indefinite(mention: str) -> bool:
     """`a senior official of X`, `a spokesperson for Y`: an unnamed singular source."""
-    match = INDEFINITE.match(mention)
-    return bool(match and any(w in lx.ANONYMOUS_HEADS for w in match.group("words").split()))
+    match = mention[:1] in ("a", "o") and INDEFINITE.match(mention)
+    return bool(match and not lx.ANONYMOUS_HEADS.isdisjoint(match.group("words").split()))
 
 
 def _split_title(name: str) -> tuple[str, str | None]:
@@ -398,7 +412,7 @@ def _drop_leading_titles(name: str) -> str:
 def _kind_of(name: str) -> str:
     words = name.split()
     lowered = [w.lower().strip(",.") for w in words]
-    if any(w in lx.ORGANIZATION_WORDS for w in lowered) or name.lower() in AGENCY_NAMES:
+    if not lx.ORGANIZATION_WORDS.isdisjoint(lowered) or name.lower() in AGENCY_NAMES:
         return "organization"
     if len(words) == 1 and (name.isupper() or TWO_CAPITALS.search(name)):
         return "organization"
