@@ -330,3 +330,9 @@ def test_as_someone_put_it(us, wire):
         "partial", 'the county has "finally found its nerve" on transit', "the Eastfield Courier", "puts it")
     assert find(wire, "the old jetty").speaker.text == "one pilot"
     assert find(wire, "the port has").speaker.text == "the Kutch Mitra"
+
+
+def test_a_clause_before_quoted_words_set_off_by_a_comma_is_part_of_the_report(us, wire):
+    # `said it is unrealistic to think that if the county waits, "..."`: not an adjunct.
+    assert find(us, "it is unrealistic").quote.text == 'it is unrealistic to think that if the county waits, "the buses will fix themselves."'
+    assert find(wire, "it is naive").type == "partial"

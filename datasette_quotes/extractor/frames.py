@@ -85,6 +85,9 @@ CLAUSE_OPENER_TAIL = regex.compile(
 PRONOUN_TAIL = regex.compile(r"\s(?P<np>he|she|they|we|I)\s*$")
 NAME_TAIL = regex.compile(rf"(?<=\p{{Ll}})\s+(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*$")
 PREPOSITION_START = regex.compile(r"\s*(?:At|In|On|During|After|Before|From|With|Under|Over|Inside|Outside|Near)\s")
+# `said it's unrealistic to think that if the U.S. pulls back, "..."`: a clause of the
+# report, not an adjunct, before the quoted words.
+CLAUSE_BEFORE_QUOTE = regex.compile(r"\s*(?:it|he|she|they|we|I|there|this|that)[’']?\S*\s+\p{Ll}", regex.IGNORECASE)
 # A subordinate clause opening a sentence: `While he acknowledged ..., Ham noted ...`.
 FRONTED_CLAUSE = regex.compile(r"\s*(?:While|Though|Although|Even\s+though|Even\s+as|Whereas|Because|Since|After|Before|When|Once|If|Unless)\s")
 # The next item of a list of quoted words: `a "nasty guy," an "anchor baby," and "sick"`.
@@ -974,7 +977,8 @@ class FrameFinder:
             last = self._last_quote_between(start, limit)
             between = self.masked[start:last.open] if last else ""
             if (last and MASK not in between and between.rstrip().endswith((",", ":")) and self._ends_sentence(last.after, limit)
-                    and self._spoken(last)):  # not `said in his book, "An American Son."`
+                    and self._spoken(last)  # not `said in his book, "An American Son."`
+                    and not CLAUSE_BEFORE_QUOTE.match(between)):
                 # `said in an op-ed piece before the hearing, "..."`: an adjunct the
                 # table does not know, then the quotation.
                 return (last.start, last.end), True
