@@ -42,14 +42,14 @@ def test_quoted_words_inside_the_clause_before_the_speaker(us, wire):
 def test_a_relative_clause_closing_the_report_is_not_the_speakers_place(us, wire):
     # `..., which the trust hopes to reach, Mehta said`: only `of/from/in Place` after a
     # name is a place; a relative clause belongs to what was said.
-    a = find(us, "The plan could carry")
-    assert a.quote.text.endswith("which Okafor expects to win") and a.speaker.text == "Delgado"
+    a = find(us, "The plan could lift")
+    assert a.quote.text.endswith("which Okafor expects to beat") and a.speaker.text == "Delgado"
     b = find(wire, "The work could lift")
     assert b.quote.text.endswith("which the trust hopes to reach") and b.speaker.text == "Mehta"
 
 
 def test_a_channel_named_in_two_nouns_is_an_adjunct(us, wire):
-    # `said in a video message to the convention`: the whole channel is an adjunct, so the
+    # `said in a radio message to party volunteers`: the whole channel is an adjunct, so the
     # clause before the cue is what was said.
     assert fields(find(us, "The vote had")) == (
         "partial", 'The vote had "cracked the wall" of suburban opposition', "Okafor", "said")
@@ -61,17 +61,17 @@ def test_a_channel_named_in_two_nouns_is_an_adjunct(us, wire):
 def test_a_second_predicate_of_the_sentence_subject(us, wire):
     # `X was slow to endorse the levy ... and said ...`, `but now said`: the subject that
     # opens the sentence says it.
-    assert fields(find(us, "the plan is looking")) == (
-        "partial", 'the plan is looking "very competitive" in November', "Mayor Ellis Grant", "said")
-    assert fields(find(us, 'the levy was "the')) == (
-        "partial", 'the levy was "the obligation of this generation" to its children', "Commissioner Tom Hale", "said")
+    assert fields(find(us, "the plan now looks")) == (
+        "partial", 'the plan now looks "strong with suburban voters" this fall', "Mayor Ellis Grant", "said")
+    assert fields(find(us, 'the levy was "a debt')) == (
+        "partial", 'the levy was "a debt we owe our children" in the eastern wards', "Commissioner Tom Hale", "said")
     assert fields(find(wire, "the project was")) == (
         "partial", 'the project was "well ahead of schedule" at the second berth', "Union Minister Arvind Rao", "said")
 
 
 def test_a_discourse_adverbial_between_speaker_and_cue(us, wire):
     # `Okafor’s campaign, for example, said`: the adverbial is not the speaker.
-    assert find(us, "it would \"back").speaker.text == "Okafor’s campaign"
+    assert find(us, "it would \"stand").speaker.text == "Okafor’s campaign"
     assert find(wire, "it would \"cooperate").speaker.text == "The dock workers’ union"
 
 
@@ -112,11 +112,11 @@ def test_a_pti_dateline_without_a_colon(wire):
 
 
 def test_a_compound_audience_before_that_and_a_second_verb_of_saying(us, wire):
-    # `is telling a neighborhood group that ...`: the audience is two words; `and says ...`
+    # `is telling a neighborhood club that ...`: the audience is two words; `and says ...`
     # after the quoted words is a second report, not part of the first.
     assert fields(find(us, "the buses are")) == (
         "partial", 'the buses are "running on fumes"', "Grant", "is telling")
-    assert fields(find(us, "he will add")) == ("indirect", "he will add night routes", "Grant", "says")
+    assert fields(find(us, "the county must add")) == ("indirect", "the county must add night routes", "Grant", "says")
     assert fields(find(wire, "the channel is")) == (
         "partial", 'the channel is "deep enough for the big ships"', "Rao", "is telling")
     assert find(wire, "more berths").cue.text == "says"
@@ -176,7 +176,7 @@ def test_a_second_report_after_a_comma_inside_the_marks(us, wire):
     # `the fares were "too high for night workers," but she said that ...`
     assert fields(find(us, "the levy \"fixes")) == (
         "partial", 'the levy "fixes what the audit found" within two years', "she", "said")
-    assert find(wire, "the dredging \"pays").cue.text == "said"
+    assert find(wire, "the dredging \"pays").cue.text == "insisted"
 
 
 def test_a_second_predicate_after_an_adverb(us, wire):
@@ -233,9 +233,9 @@ def test_a_contrast_after_words_set_off_by_their_comma_ends_the_report(us, wire)
 
 
 def test_a_verb_that_needs_quoted_words_leaves_them_to_a_second_report(us, wire):
-    # `urges the drivers to stay calm and repeatedly says, "..."`: `urges` quotes nothing.
-    assert fields(find(us, "Keep the doors")) == ("direct", "Keep the doors shut,", "She", "says")
-    assert fields(find(wire, "Watch the tide")) == ("direct", "Watch the tide,", "He", "says")
+    # `urges the crowd to keep calm and loudly shouts, "..."`: `urges` quotes nothing.
+    assert fields(find(us, "Keep the doors")) == ("direct", "Keep the doors shut,", "Okafor", "shouts")
+    assert fields(find(wire, "Watch the tide")) == ("direct", "Watch the tide,", "Solanki", "shouts")
     assert not [a for a in us.attributions + wire.attributions if a.cue and a.cue.text == "urges"]
 
 
@@ -260,7 +260,7 @@ def test_the_subject_after_a_clause_opener_or_an_adjunct_without_a_comma(us, wir
 
 
 def test_a_short_phrase_before_a_pronoun_clause_is_an_adjunct(us, wire):
-    # `wrote in both newsletters he was "..."`
+    # `wrote in his two newsletters he was "..."`
     assert fields(find(us, "he was \"proud")) == ("partial", 'he was "proud of every driver" in the county', "Grant", "wrote")
     assert fields(find(wire, "he was \"proud")) == ("partial", 'he was "proud of every crew" at the port', "Mehta", "wrote")
 
@@ -273,7 +273,7 @@ def test_a_roundup_item_names_whose_words_it_quotes(us, wire):
 
 
 def test_an_audience_with_a_name_and_a_noun_before_a_colon(us, wire):
-    # `told his Eastfield audience, to loud applause:` then the quotation.
+    # `told his Eastfield audience, over loud cheers:` then the quotation.
     assert fields(find(us, "No driver")) == (
         "direct", "No driver in this county will lose a route while I am mayor.", "Grant", "told")
     assert fields(find(wire, "No pilot")) == ("direct", "No pilot at this port will work a double shift again.", "Mehta", "told")
@@ -293,9 +293,9 @@ def test_a_free_relative_or_a_possessed_noun_is_no_report(us, wire):
 
 
 def test_a_participle_in_a_fronted_clause_reports_up_to_its_comma(us, wire):
-    # `Though she ... called for fares to be "frozen" for night workers, Okafor avoided ...`
-    assert find(us, "fares to be").quote.text == 'fares to be "frozen" for night workers'
-    assert find(wire, "wages to be").quote.text == 'wages to be "revised" before June'
+    # `Though she ... called for fares to stay "frozen" for night workers, Okafor avoided ...`
+    assert find(us, "fares to stay").quote.text == 'fares to stay "frozen" for night workers'
+    assert find(wire, "wages to stay").quote.text == 'wages to stay "revised upward" before June'
 
 
 def test_a_participle_or_an_infinitive_nearest_the_quoted_words_is_their_predicate(us, wire):
@@ -333,6 +333,6 @@ def test_as_someone_put_it(us, wire):
 
 
 def test_a_clause_before_quoted_words_set_off_by_a_comma_is_part_of_the_report(us, wire):
-    # `said it is unrealistic to think that if the county waits, "..."`: not an adjunct.
-    assert find(us, "it is unrealistic").quote.text == 'it is unrealistic to think that if the county waits, "the buses will fix themselves."'
-    assert find(wire, "it is naive").type == "partial"
+    # `said it is wishful to hope that when the county delays, "..."`: not an adjunct.
+    assert find(us, "it is wishful").quote.text == 'it is wishful to hope that when the county delays, "the buses will fix themselves."'
+    assert find(wire, "it is wishful").type == "partial"

@@ -71,7 +71,7 @@ REPORTING_INFINITIVE_ENDINGS = tuple({phrase.split()[-1] for phrase in lx.REPORT
 AUXILIARY_ENDINGS = ("has", "have", "had", "to", "also", "long", "already", "repeatedly", "previously")
 # `..., though it cautioned that ...`: a second report, with its own frame.
 # Past forms of the verbs of saying: `..., and called for ...` starts a second report.
-PAST_ALTERNATION = "|".join(sorted((f for f in VERB_BASE if f.endswith("ed") or f in lx.IRREGULAR_PAST or f == "says"), key=len, reverse=True))
+PAST_ALTERNATION = "|".join(sorted((f for f in VERB_BASE if f.endswith(("ed", "s")) or f in lx.IRREGULAR_PAST), key=len, reverse=True))
 SECOND_REPORT = regex.compile(
     rf"(?:,|(?<={MASK},?[”\"]))\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
     rf"|\s+and\s+(?:also\s+|\p{{Ll}}+ly\s+)?(?:{PAST_ALTERNATION})\b"
@@ -310,14 +310,15 @@ class FrameFinder:
             role = CUE_KINDS[match.group()]
             if found and found[-1].content and match.start() < found[-1].content[1] and match.start() > found[-1].cue[1]:
                 continue  # a verb inside the clause already reported
-            if role == "participle" or (role == "verb" and found and AND_BEFORE.search(self.masked, max(0, match.start() - 10), match.start())):
+            coordinated = role == "verb" and COORDINATED_BEFORE.search(self.masked, max(0, match.start() - 20), match.start())
+            if role == "participle" or (coordinated and found and AND_BEFORE.search(self.masked, max(0, match.start() - 10), match.start())):
                 frame = self._participle(sentence, match, found)
+            elif coordinated:
+                # `Walters praised the plan after the vote and (loudly) said ...`: the
+                # sentence's subject said it.
+                frame = self._participle(sentence, match, found) or self._frame(sentence, match, role)
             else:
                 frame = self._frame(sentence, match, role)
-                if frame is None and role == "verb" and COORDINATED_BEFORE.search(self.masked, max(0, match.start() - 20), match.start()):
-                    # `Walters praised the plan after the vote and said ...`: the
-                    # sentence's subject said it.
-                    frame = self._participle(sentence, match, found)
             if frame is None and role in ("verb", "participle"):
                 frame = self._quote_after_cue(sentence, match)
             if frame:
