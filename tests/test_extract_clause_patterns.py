@@ -336,3 +336,19 @@ def test_a_clause_before_quoted_words_set_off_by_a_comma_is_part_of_the_report(u
     # `said it is wishful to hope that when the county delays, "..."`: not an adjunct.
     assert find(us, "it is wishful").quote.text == 'it is wishful to hope that when the county delays, "the buses will fix themselves."'
     assert find(wire, "it is wishful").type == "partial"
+
+
+def test_as_someone_observed_with_an_appositive_or_a_colon(us, wire):
+    # `As Lou Farris, the former transit director, put it: "..."`, `Yet, as X observed, ...`
+    assert fields(find(us, "Buses are the county's")) == (
+        "direct", "Buses are the county's circulation.", "Lou Farris, the former transit director", "put it")
+    assert fields(find(us, "the night routes remain")) == (
+        "partial", 'the night routes remain "the forgotten half" of the network', "Dana Ruiz of the Riders Union", "observed")
+    assert find(wire, "The channel is the port's").speaker.text == "Anil Kamat, the senior pilot"
+    assert find(wire, "the night shifts remain").cue.text == "observed"
+
+
+def test_a_promise_of_quoted_words_in_an_infinitive(us, wire):
+    # `pledged on Monday to "keep every night route"`
+    assert fields(find(us, "to \"keep every")) == ("partial", 'to "keep every night route" through the winter', "Okafor", "pledged")
+    assert fields(find(wire, "to \"clear every")) == ("partial", 'to "clear every berth"', "Mehta", "promised")

@@ -118,8 +118,12 @@ COORDINATED_PREDICATE = regex.compile(
 AND_BEFORE = regex.compile(r"\band\s+(?:also\s+)?$")
 COORDINATED_BEFORE = regex.compile(r"\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+|\p{Ll}+ly\s+)?$")
 SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
-# `as The Post's Ruth Marcus puts it`: the writer borrows the speaker's words.
-_AS_PUT_IT = r"[Aa]s\s+(?P<speaker>[^,;:\n]{2,80}?)\s+(?P<cue>(?:once\s+|has\s+|have\s+)?(?:put|puts)\s+it)\b\s*,?"
+# `as The Post's Ruth Marcus puts it`, `As Joel Pollak observed,`: the writer borrows the
+# speaker's words.
+_AS_PUT_IT = (
+    r"[Aa]s\s+(?P<speaker>[^;:\n]{2,120}?),?\s+(?:\p{Ll}+ly\s+)?(?P<cue>(?:once\s+|has\s+|have\s+)?(?:(?:put|puts)\s+it\b"
+    r"|(?:said|says|noted|notes|observed|wrote|writes|argued|explained|pointed\s+out|warned|remarked)(?=\s*[,:])))\s*[,:]?"
+)
 AS_PUT_IT = regex.compile(r"\s*" + _AS_PUT_IT)
 AS_PUT_IT_AFTER = regex.compile(r"(?:,|(?<=[”\"]))\s*" + _AS_PUT_IT)
 # A roundup's item: a dash or `from` before a name, a colon, the quotation.
@@ -332,10 +336,10 @@ class FrameFinder:
             )
             if colon:
                 found.append(colon)
-        if not found:
+        if not any(frame.content for frame in found):
             put_it = self._as_put_it_frame(sentence)
             if put_it:
-                found.append(put_it)
+                found = [put_it]  # `as X observed,` is no cue of its own
         fragment = self._fragment_frame(sentence, found)
         if fragment:
             found.append(fragment)
@@ -612,7 +616,8 @@ class FrameFinder:
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         if content is None:
             return None
-        if base in lx.WEAK_VERBS and not (has_that or direct or interrupted or base == "describe" or self._asks_question(base, *content)
+        promised = base in lx.PROMISE_VERBS and self.masked.startswith("to ", content[0])  # `promised to "clear every berth"`
+        if base in lx.WEAK_VERBS and not (has_that or direct or interrupted or promised or base == "describe" or self._asks_question(base, *content)
                                           or (content[1] <= cs and self._ends_sentence(after, sentence.end))):
             return None
         if told_object and masked[told_object[0]:told_object[1]] in OBJECT_PRONOUNS and not (has_that or direct):
@@ -774,12 +779,20 @@ class FrameFinder:
         return Frame((match.end(1), match.end(1) + 1), match.span(1), content, sentence, ":", direct)
 
     def _as_put_it_frame(self, sentence: Sentence) -> Frame | None:
-        """`..., as a Homeland Security memo put it.` and `As Ruth Marcus puts it, ...`: the
-        words on the other side of the comma are X's."""
-        match = AS_PUT_IT.match(self.masked, sentence.start, sentence.end)
-        if match:
+        """`..., as a Homeland Security memo put it.`, `As Ruth Marcus puts it, ...` and `Of
+        course, as Joel Pollak observed, ...`: the words on the other side are X's."""
+        match = AS_PUT_IT.match(self.masked, sentence.start, sentence.end) or AS_PUT_IT_AFTER.search(self.masked, sentence.start, sentence.end)
+        if match is None:
+            return None
+        if not self._ends_sentence(match.end(), sentence.end):
+            if self.masked[match.start("cue"):match.end()].rstrip()[-1:] not in (",", ":"):
+                return None  # `as The New Yorker put it in an expose, ...`: the words are elsewhere
+            # `Of course, as Joel Pollak observed, the biggest victor was ...`
             content = _strip_span(self.masked, match.end(), sentence.end)
-        elif (match := AS_PUT_IT_AFTER.search(self.masked, sentence.start, sentence.end)) and self._ends_sentence(match.end(), sentence.end):
+            quote = self.quote_at.get(content[0]) if content else None
+            if quote and quote.double and self._ends_sentence(quote.after, sentence.end):
+                return Frame(match.span("cue"), match.span("speaker"), (quote.start, quote.end), sentence, "put", True)
+        else:
             # The borrowed words are the clause with the quotation, not what leads up to it.
             first = bisect_left(self.double_opens, sentence.start)
             opens = self.double_opens[first] if first < len(self.double_opens) else match.start()
@@ -788,8 +801,6 @@ class FrameFinder:
             begin += len(self.masked[begin:match.start()]) - len(self.masked[begin:match.start()].lstrip())
             lead = LEADING_CONJUNCTIONS.match(self.masked, begin, match.start())
             content = _strip_span(self.masked, lead.end() if lead else begin, match.start())
-        else:
-            return None
         if content is None or not self._has_spoken_quote(*content):
             return None
         return Frame(match.span("cue"), match.span("speaker"), content, sentence, "put")
@@ -985,10 +996,12 @@ class FrameFinder:
                 return (last.start, last.end), True
             words = self.masked[start:start + 20].split()
             word = words[0] if words else ""
-            named = base in lx.QUOTE_VERBS and word.lower() in OBJECT_PRONOUNS  # `called him a "stiff"`
+            # `called him a "stiff"`, `vowed to "open up" libel laws`
+            named = base in lx.QUOTE_VERBS and (word.lower() in OBJECT_PRONOUNS or word == "to" and base in lx.PROMISE_VERBS)
             if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not named and not AT_LEAST.match(self.masked, start)):
                 return None, False
-            if base in lx.WEAK_VERBS and not (base == "describe" and " as " in self.masked[start:limit]) and not self._asks_question(base, start, limit):
+            if (base in lx.WEAK_VERBS and not named and not (base == "describe" and " as " in self.masked[start:limit])
+                    and not self._asks_question(base, start, limit)):
                 return None, False
         second = SECOND_REPORT.search(self.masked, start, limit)
         end = second.start() if second else limit

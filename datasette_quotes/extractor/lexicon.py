@@ -85,6 +85,8 @@ NOT_SPEAKER_LABELS = frozenset((
 # Verbs that name as much as they quote: `a group called "X"` names, but `bodies, which he
 # called "a cartel"` quotes its subject.
 NAMING_VERBS = frozenset(("called", "calls", "dubbed", "dubs", "termed", "terms", "labeled", "labelled", "branded"))
+# Verbs of promising, whose words may be an infinitive: `vowed to "open up" libel laws`.
+PROMISE_VERBS = frozenset(("vow", "pledge", "promise"))
 # Participles that report a clause with no `that`: `called it "historic," saying the county ...`.
 CLAUSE_PARTICIPLES = frozenset(("saying", "adding", "arguing", "insisting", "warning", "claiming", "telling"))
 QUOTE_ONLY_PARTICIPLES = (
