@@ -255,7 +255,7 @@ def test_the_subject_after_a_clause_opener_or_an_adjunct_without_a_comma(us, wir
     assert find(us, "the drivers were").speaker.text == "she"
     assert find(us, "the county had \"run out").speaker.text == "Farris"
     assert find(wire, "the port is").speaker.text == "Union Minister Rao"
-    assert find(wire, "the pilots were").speaker.text == "he"
+    assert find(wire, 'the pilots were "ready').speaker.text == "he"
     assert find(wire, "the trust had").speaker.text == "Kamat"
 
 
@@ -352,3 +352,14 @@ def test_a_promise_of_quoted_words_in_an_infinitive(us, wire):
     # `pledged on Monday to "keep every night route"`
     assert fields(find(us, "to \"keep every")) == ("partial", 'to "keep every night route" through the winter', "Okafor", "pledged")
     assert fields(find(wire, "to \"clear every")) == ("partial", 'to "clear every berth"', "Mehta", "promised")
+
+
+def test_what_follows_the_quoted_words_as_an_adjunct_is_not_reported(us, wire):
+    # `..." as she left the depot`, `...," in an interview with ...`, `..." — adding that ...`
+    assert find(us, "the union was").quote.text == 'the union was "back at the table"'
+    assert find(us, "riders had waited").quote.text == 'riders had waited "long enough,"'
+    assert find(us, "the fares would fall").quote.text == 'the fares would fall and "nobody will pay more"'
+    assert find(us, "the budget office agreed").cue.text == "adding"
+    assert find(wire, 'the pilots were "back').quote.text == 'the pilots were "back on duty"'
+    assert find(wire, "exporters had waited").quote.text == 'exporters had waited "long enough,"'
+    assert find(wire, "the tugs would return").quote.text == 'the tugs would return and "nobody will lose a shift"'

@@ -106,6 +106,9 @@ TRAILING_ADJUNCT = regex.compile(
     # `..., which he called "a cartel"`: the writer's clause quoting the speaker again
     rf"|(?:which|whom|what)\s+(?:he|she|they|it)\s+(?:\p{{Ll}}+ly\s+)?(?:called|calls|described|describes|dubbed|termed|labeled|labelled)"
     r"|(?:\p{Ll}+ly\s+)?(?!(?:including|excluding|according|regarding|concerning|during|notwithstanding|pending)\b)\p{Ll}{3,}ing)\b"
+    # After the quoted words: `..." — asserting that`, `..." as he faces`, `..." in an interview with CNN`
+    rf"|(?P<after_quote>(?<={MASK}[”\"])(?:\s+[—–―]|\s+--)\s+\p{{Ll}}{{3,}}ing\b"
+    rf"|(?<={MASK},?[”\"])\s+(?:as\s+(?:he|she|they|it|we|I)\b|(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_CHANNEL_NOUN})s?\b))"
 )
 # A contrast after quoted words set off by their own comma ends the report.
 CONTRAST_AFTER = regex.compile(r"\s+(?:but|though|although|while|whereas|yet)\b")
@@ -690,7 +693,7 @@ class FrameFinder:
         closing = self.quote_closing_at.get(sentence.start + len(before) - 1)
         set_off = closing is not None and self.text[closing.close - 1] == ","  # `called it "historic," saying`
         coordinated = COORDINATED_BEFORE.search(self.masked, max(0, match.start() - 20), match.start())
-        if not (set_off or coordinated or before.endswith((",", "also", " by", " of"))):
+        if not (set_off or coordinated or before.endswith((",", "—", "–", "--", "also", " by", " of"))):
             return None
         if found:
             speaker = found[-1].speaker
@@ -1022,7 +1025,7 @@ class FrameFinder:
                 return None, False  # `urges them to stay calm and says, "..."`: the quotation is the second report's
         else:
             for trailing in TRAILING_ADJUNCT.finditer(self.masked, start, end):
-                if self.masked[trailing.start()] == "," or self.text[trailing.start() - 2] == ",":
+                if self.masked[trailing.start()] == "," or self.text[trailing.start() - 2] == "," or trailing.group("after_quote"):
                     end = trailing.start()
                     break
             for quote in self.double_quotes[bisect_left(self.double_opens, start):]:
