@@ -76,8 +76,8 @@ SECOND_REPORT = regex.compile(
     rf"(?:,|(?<={MASK},?[”\"]))\s+(?:though|although|but|while|and)\s+(?:he|she|it|they|the\s+\p{{Ll}}+)\s+(?:also\s+)?(?:{VERB_ALTERNATION})\b"
     rf"|\s+and\s+(?:also\s+|\p{{Ll}}+ly\s+)?(?:{PAST_ALTERNATION})\b"
 )
-# The subject at the end of a clause: `... in part because House Speaker Paul Ryan`,
-# `It was three years ago that Michael Bloomberg`, `At the town hall this week she`.
+# The subject at the end of a clause: `... mostly because Commissioner Tom Hale`,
+# `It was a year ago that Mayor Ellis Grant`, `At the depot meeting on Friday she`.
 CLAUSE_OPENER_TAIL = regex.compile(
     r".*\b(?:that|because|when|where|while|after|before|if|as|since|but|so|until|though|although|once)\s+(?P<np>\S.*?)\s*$",
     regex.DOTALL,
@@ -85,12 +85,12 @@ CLAUSE_OPENER_TAIL = regex.compile(
 PRONOUN_TAIL = regex.compile(r"\s(?P<np>he|she|they|we|I)\s*$")
 NAME_TAIL = regex.compile(rf"(?<=\p{{Ll}})\s+(?P<np>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*$")
 PREPOSITION_START = regex.compile(r"\s*(?:At|In|On|During|After|Before|From|With|Under|Over|Inside|Outside|Near)\s")
-# `said it's unrealistic to think that if the U.S. pulls back, "..."`: a clause of the
+# `said it is wishful to hope that when the county delays, "..."`: a clause of the
 # report, not an adjunct, before the quoted words.
 CLAUSE_BEFORE_QUOTE = regex.compile(r"\s*(?:it|he|she|they|we|I|there|this|that)[’']?\S*\s+\p{Ll}", regex.IGNORECASE)
 # A subordinate clause opening a sentence: `While he acknowledged ..., Ham noted ...`.
 FRONTED_CLAUSE = regex.compile(r"\s*(?:While|Though|Although|Even\s+though|Even\s+as|Whereas|Because|Since|After|Before|When|Once|If|Unless)\s")
-# The next item of a list of quoted words: `a "nasty guy," an "anchor baby," and "sick"`.
+# The next item of a list of quoted words: `the board "timid," "slow" and "out of touch"`.
 LISTED_QUOTE = regex.compile(r"\s+(?:(?:and|or)\s+)?(?:(?:a|an|the)\s+)?[“\"]")
 # Where a clause with quoted words ends: not at `and` before more quoted words
 # (`as "provocative" and a "grave threat"`).
@@ -98,15 +98,15 @@ CLAUSE_BREAK = regex.compile(
     r",|\s+[—–―]|\s+--?\s|\s+(?:but|after|while|when|because|during|before|until)\b|\s+and\b(?!\s+(?:\S+\s+){0,2}[“\"])"
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-# `..., after a series of attacks`, `..., implicitly putting his name on the line`: an
+# `..., after a week of strikes`, `..., quietly staking her own seat on it`: an
 # adjunct of the report, not part of what was said. The comma may close quoted words:
-# `the system was "corrupt," noting that ...`.
+# `the fares were "unfair," noting that ...`.
 TRAILING_ADJUNCT = regex.compile(
     rf"(?:,|(?<={MASK}[”\"]))\s+(?:after|though|although|citing|even\s+as"
-    # `..., which he called "a cartel"`: the writer's clause quoting the speaker again
-    rf"|(?:which|whom|what)\s+(?:he|she|they|it)\s+(?:\p{{Ll}}+ly\s+)?(?:called|calls|described|describes|dubbed|termed|labeled|labelled)"
+    # `..., which she called "a scandal of neglect"`: the writer's clause quoting the speaker again
+    rf"|(?:which|whom|what)\s+(?:he|she|they|it)\s+(?:\p{{Ll}}+ly\s+)?(?:" + "|".join(sorted(lx.NAMING_VERBS)) + ")"
     r"|(?:\p{Ll}+ly\s+)?(?!(?:including|excluding|according|regarding|concerning|during|notwithstanding|pending)\b)\p{Ll}{3,}ing)\b"
-    # After the quoted words: `..." — asserting that`, `..." as he faces`, `..." in an interview with CNN`
+    # After the quoted words: `..." — adding that`, `..." as she left`, `...," in a radio interview`
     rf"|(?P<after_quote>(?<={MASK}[”\"])(?:\s+[—–―]|\s+--)\s+\p{{Ll}}{{3,}}ing\b"
     rf"|(?<={MASK},?[”\"])\s+(?:as\s+(?:he|she|they|it|we|I)\b|(?:in|on|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_CHANNEL_NOUN})s?\b))"
 )
@@ -121,7 +121,7 @@ COORDINATED_PREDICATE = regex.compile(
 AND_BEFORE = regex.compile(r"\band\s+(?:also\s+)?$")
 COORDINATED_BEFORE = regex.compile(r"\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|later\s+|\p{Ll}+ly\s+)?$")
 SEGMENT_BREAK = regex.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
-# `as The Post's Ruth Marcus puts it`, `As Joel Pollak observed,`: the writer borrows the
+# `as the Eastfield Courier puts it`, `As Dana Ruiz observed,`: the writer borrows the
 # speaker's words.
 _AS_PUT_IT = (
     r"[Aa]s\s+(?P<speaker>[^;:\n]{2,120}?),?\s+(?:\p{Ll}+ly\s+)?(?P<cue>(?:once\s+|has\s+|have\s+)?(?:(?:put|puts)\s+it\b"
@@ -165,15 +165,15 @@ SUBJECT_VERB = regex.compile(
     rf"|{_NAME_WORD}[’']s\s+\p{{Ll}}[\w-]*|(?:[Tt]he\s+)?{_NAME_WORD}(?:\s+(?:of\s+|the\s+)*{_NAME_WORD})*)"
     rf"(?:\s+(?:also|has|have|had|(?:is|are|was|were)(?=(?:\s+\p{{Ll}}+){{0,2}}?\s+\p{{Ll}}+ing\b)|once|then|even|later|again|\p{{Ll}}+ly))*"
     rf"\s+(?P<verb>\p{{Ll}}{{3,}})\b"
-    # `Only European immigrants are "safe"`: a word before an auxiliary is a noun, not the verb.
+    # `Suburban riders are "fed up"`: a word before an auxiliary is a noun, not the verb.
     r"(?!\s+(?:are|is|was|were|will|would|have|has|had|can|could|should|must|may|might)\b)"
 )
 SAYING_BASES = frozenset(VERB_BASE.values())
 BE_FORM = regex.compile(r"\b(?:is|are|was|were)\b")
-# `... and encouraged Americans to "check out" ...`: a second predicate of the subject.
+# `... and encouraged riders to "show up early" ...`: a second predicate of the subject.
 COORDINATED_VERB = regex.compile(
     r"\s(?:and|but)\s+(?:also\s+|then\s+)?(?P<verb>\p{Ll}{3,}(?:ed|s))\b"
-    # `made the criticism while showing support for ...`, `took to Twitter to accuse ...`
+    # `made the point while defending the "..."`, `took to Facebook to accuse ...`
     r"|\s(?:while|by|after|before|when)\s+(?P<verb>\p{Ll}{3,}ing)\b|\sto\s+(?P<verb>" + "|".join(sorted(lx.QUOTE_VERBS)) + r")\b"
 )
 ACCUSED_OF = regex.compile(rf"[^;:{MASK}“\"]{{1,80}}?\sof\s+")
@@ -193,7 +193,7 @@ RELATIVE_QUOTER = regex.compile(
     rf"\b(?P<relative>which|what|whom|who|that)\s+(?P<subject>he|she|they|it|we|I|(?:\p{{Ll}}+\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     r"(?:\s+(?:also|has|have|had|once|\p{Ll}+ly))*\s+(?P<verb>\p{Ll}{3,})(?:\s+(?:as|it|them|him|her|the|a|an|to|of|for))*\s*$"
 )
-# `bodies, which he called "a cartel"`: a naming verb that quotes its pronoun subject.
+# `for years, which she called "a scandal"`: a naming verb that quotes its pronoun subject.
 RELATIVE_NAMING = regex.compile(
     r"\b(?:which|whom)\s+(?:he|she|they|it|we|I)\s+(?:\p{Ll}+ly\s+)?(?:" + "|".join(sorted(lx.NAMING_VERBS)) + r")\s+$"
 )
@@ -380,7 +380,7 @@ class FrameFinder:
         if not match:
             return None
         verb = match.group("verb")
-        # `Trump is promising lower taxes and "jobs, jobs, jobs"`: a progressive predicate.
+        # `Grant is promising cheaper passes and "buses every ten minutes"`: a progressive predicate.
         progressive = (verb.endswith("ing") and _saying_participle(verb)
                        and BE_FORM.search(self.masked, match.end("subject"), match.start("verb")))
         if PASSIVE_BEFORE.search(self.masked, match.start(), match.start("verb")) and not progressive:
@@ -388,7 +388,7 @@ class FrameFinder:
         cue = match.span("verb")
         if not colon:
             for second in COORDINATED_VERB.finditer(self.masked, match.end(), quote.open):
-                # `Trump tweeted that ... and encouraged Americans to "check out" ...`: the
+                # `Okafor posted that ... and urged riders to "show up and vote" ...`: the
                 # predicate nearest the quoted words is the one they belong to.
                 if second.group("verb") not in lx.NOT_PREDICATES:
                     cue, verb = second.span("verb"), second.group("verb")
@@ -396,7 +396,7 @@ class FrameFinder:
         if not colon and (verb in lx.NOT_PREDICATES or not (progressive or verb.endswith(("ed", "s")) or verb in lx.IRREGULAR_PAST)):
             return None
         if not colon and PREPOSITION_AFTER.match(self.masked, cue[1], quote.open):
-            return None  # `Trump landed in Phoenix for a "policy address"`: a doing, not a saying
+            return None  # `Grant flew to Kellbrook for a "transit summit"`: a doing, not a saying
         subject = match.group("subject")
         if subject[:1].islower() and subject.split()[-1].lower() not in SPEAKER_HEADS and subject.lower() not in PRONOUNS:
             return None
@@ -418,7 +418,7 @@ class FrameFinder:
         return Frame(cue, match.span("subject"), content, sentence, self.masked[cue[0]:cue[1]])
 
     def _past_charge(self, start: int, limit: int) -> int:
-        """`accused Kim Jong Un of "fanatic recklessness"`: the charge is what was said."""
+        """`accused the board of "sabotage"`: the charge is what was said."""
         of = ACCUSED_OF.match(self.masked, start, limit)
         return of.end() if of else start
 
@@ -434,7 +434,7 @@ class FrameFinder:
         """Where the clause that `quote` is part of ends, at most at `limit`."""
         while self.text[quote.close - 1] == ",":
             # `was only "partial," meaning ...`: the comma inside the marks ends the words,
-            # unless a list of quoted words goes on: `a "nasty guy," an "anchor baby," "sick"`.
+            # unless a list of quoted words goes on: `"timid," "slow" and "out of touch"`.
             listed = LISTED_QUOTE.match(self.masked, quote.after, limit)
             following = self.quote_at.get(listed.end() - 1) if listed else None
             if following is None:
@@ -477,7 +477,7 @@ class FrameFinder:
         return self._verb_frame(sentence, aux.start() if aux else match.start(), match.end(), verb)
 
     def _relative_frame(self, sentence: Sentence, match: CueWord, relative: regex.Match) -> Frame | None:
-        """`Weaver, who said business executives fail to see ...`: the relative clause reports
+        """`Farris, who said the depot managers fail to see ...`: the relative clause reports
         its antecedent's words, up to the comma that closes it before the main verb."""
         after, has_that = self._after_adjuncts(match.end(), sentence.end)
         # `X, who said A, said B`: A ends at the comma, which may close quoted words.
@@ -516,7 +516,7 @@ class FrameFinder:
         before = self.masked[max(0, match.start() - 25):match.start()].rsplit(None, 2)[-2:]
         after = self.masked[match.end():match.end() + 15].split(None, 1)
         if before and before[-1].lower() in lx.NEGATING_BEFORE:
-            # `went on to say`, `took to Twitter to say`: an infinitive that still reports.
+            # `went on to say`, `took to Facebook to say`: an infinitive that still reports.
             return not REPORTING_INFINITIVE.search(self.masked, max(0, match.start() - 30), match.start())
         if len(before) > 1 and before[-1].lower() in ("also", "yet", "ever") and before[-2].lower() in lx.NEGATING_BEFORE:
             return True
@@ -558,11 +558,11 @@ class FrameFinder:
             pos = told_object[1]
             that = THAT_AFTER_AUDIENCE.match(self.masked, pos, sentence.end)
             if that:
-                pos = that.start("that")  # `told one of his protégés on a regular basis that ...`
+                pos = that.start("that")  # `told a group of pilots at the jetty on Monday that ...`
         after, has_that = self._after_adjuncts(pos, sentence.end)
         clause_end = self._fronted_clause_end(sentence, cs, after)
         # A "that" clause after the cue outweighs a prefix that might be reported content.
-        # `In past campaigns, "we felt ...," he said`: quoted words end the prefix, so it is
+        # `In earlier budgets, "we cut ...," she said`: quoted words end the prefix, so it is
         # what was said, not an introductory adjunct with a quoted title in it.
         reported_before = bool(prefix) and self._spoken_quote_ends(sentence.start + len(prefix))
         clause_before = prefix and not has_that and (reported_before or not self._intro_only(sentence.start, phrase_start))
@@ -570,7 +570,7 @@ class FrameFinder:
         direct = interrupted = False
         if (not prefix and masked[after:sentence.end].lstrip().startswith(",") and self._follows_quote(sentence)
                 and not self._quote_follows(after, sentence.end)):
-            # `"All the way!" Dawson shouted, shorthand for ...`: the quotation before is what was said.
+            # `"Keep going!" Dawson shouted, a call to ...`: the quotation before is what was said.
             return Frame((cs, ce), speaker, None, sentence, verb, told_object=told_object, relays=relays)
         if told_object and not prefix and not has_that and self._follows_quote_in_paragraph(sentence):
             # `"...?" Ortiz told Britain's ITV television station on Monday.`: what was told is
@@ -628,7 +628,7 @@ class FrameFinder:
         return Frame((cs, ce), speaker, content, sentence, verb, direct, told_object, relays)
 
     def _fronted_clause_end(self, sentence: Sentence, cue: int, after: int) -> int:
-        """`While he acknowledged funding was short, Ham also noted ...`: a cue in a clause
+        """`While Okafor acknowledged the levy was a heavy ask, Hale warned ...`: a cue in a clause
         that opens the sentence reports only up to the comma that closes that clause."""
         if not FRONTED_CLAUSE.match(self.masked, sentence.start, cue) or "," in self.masked[sentence.start:cue]:
             return sentence.end
@@ -718,7 +718,7 @@ class FrameFinder:
         return Frame((match.start(), match.end()), speaker, content, sentence, match.group(), direct)
 
     def _quote_after_cue(self, sentence: Sentence, match: CueWord) -> Frame | None:
-        """`... that Gov. Ana Ruiz said, "..."`, `Lee, who declared in the spin room, "..."`:
+        """`... that Gov. Ana Ruiz said, "..."`, `Lee, who declared at the depot, "..."`:
         a cue set off by a comma or colon from the quotation that ends the sentence quotes
         it, whatever the words before the cue; the speaker is the name or pronoun just
         before the cue."""
@@ -782,15 +782,15 @@ class FrameFinder:
         return Frame((match.end(1), match.end(1) + 1), match.span(1), content, sentence, ":", direct)
 
     def _as_put_it_frame(self, sentence: Sentence) -> Frame | None:
-        """`..., as a Homeland Security memo put it.`, `As Ruth Marcus puts it, ...` and `Of
-        course, as Joel Pollak observed, ...`: the words on the other side are X's."""
+        """`..., as one driver put it.`, `As the Eastfield Courier puts it, ...` and `Yet, as
+        Dana Ruiz observed, ...`: the borrowed words are X's."""
         match = AS_PUT_IT.match(self.masked, sentence.start, sentence.end) or AS_PUT_IT_AFTER.search(self.masked, sentence.start, sentence.end)
         if match is None:
             return None
         if not self._ends_sentence(match.end(), sentence.end):
             if self.masked[match.start("cue"):match.end()].rstrip()[-1:] not in (",", ":"):
-                return None  # `as The New Yorker put it in an expose, ...`: the words are elsewhere
-            # `Of course, as Joel Pollak observed, the biggest victor was ...`
+                return None  # `as the Courier put it in a profile, ...`: the words are elsewhere
+            # `Yet, as Dana Ruiz observed, the night routes remain ...`
             content = _strip_span(self.masked, match.end(), sentence.end)
             quote = self.quote_at.get(content[0]) if content else None
             if quote and quote.double and self._ends_sentence(quote.after, sentence.end):
@@ -809,7 +809,7 @@ class FrameFinder:
         return Frame(match.span("cue"), match.span("speaker"), content, sentence, "put")
 
     def _byline_colon_frame(self, sentence: Sentence) -> Frame | None:
-        """`POLLS WERE EARLY - Mark Blumenthal and Jon Cohen: "..."`, `More from Jones: "..."`:
+        """`RIDERSHIP IS BACK - Dana Ruiz and Paul Ng: "..."`, `More from Ruiz: "..."`:
         a roundup's item names whose words it quotes."""
         match = BYLINE_COLON.search(self.masked, sentence.start, sentence.end)
         if not match:
@@ -861,7 +861,7 @@ class FrameFinder:
                 break  # `"...," retired general Lloyd Newton said`: the words were set off before the speaker
             if (segments and PLACE_TAIL.match(piece) and masked[start - 1] == ","
                     and PLACE_OF.match(masked, *segments[-1])):
-                continue  # `Johnnie Wilson, of Springfield, Va., said`: the place's state
+                continue  # `Carla Jennings, of Kellbrook, Vesk., said`: the place's state
             if APPOSITIVE_START.match(piece):
                 if CITING.match(piece):
                     relays.insert(0, (start + piece.index("citing") + 6, end))
@@ -896,7 +896,7 @@ class FrameFinder:
                 start = tail.start()
                 piece = masked[start:end]
         if not _np_like(piece) or PREPOSITION_START.match(piece):
-            # `because House Speaker Paul Ryan has said`, `At the town hall she said`: the
+            # `because Commissioner Tom Hale has said`, `At the depot she said`: the
             # subject is what follows the clause opener or the adjunct.
             tail = CLAUSE_OPENER_TAIL.match(piece) or PRONOUN_TAIL.search(piece) or NAME_TAIL.search(piece)
             if not tail or not _np_like(tail.group("np")):
@@ -924,7 +924,7 @@ class FrameFinder:
             return False
         start, end = segments[-1]
         if self.masked[start - 1] != ",":
-            return False  # the clause goes on past quoted words: `used "velvet gloves" in its dealings,`
+            return False  # the clause goes on past quoted words: `had "changed the mood" among shipping lines,`
         piece = self.masked[start:end]
         if APPOSITIVE_START.match(piece):
             return True
@@ -994,12 +994,12 @@ class FrameFinder:
             if (last and MASK not in between and between.rstrip().endswith((",", ":")) and self._ends_sentence(last.after, limit)
                     and self._spoken(last)  # not `said in his book, "An American Son."`
                     and not CLAUSE_BEFORE_QUOTE.match(between)):
-                # `said in an op-ed piece before the hearing, "..."`: an adjunct the
+                # `said in a guest column before the hearing, "..."`: an adjunct the
                 # table does not know, then the quotation.
                 return (last.start, last.end), True
             words = self.masked[start:start + 20].split()
             word = words[0] if words else ""
-            # `called him a "stiff"`, `vowed to "open up" libel laws`
+            # `called him a "dreamer"`, `pledged to "keep every night route"`
             named = base in lx.QUOTE_VERBS and (word.lower() in OBJECT_PRONOUNS or word == "to" and base in lx.PROMISE_VERBS)
             if not word[:1].isalnum() or (word.lower() in _NOT_A_CLAUSE and not named and not AT_LEAST.match(self.masked, start)):
                 return None, False
@@ -1016,7 +1016,7 @@ class FrameFinder:
                 end = trailing.start()  # `praised the plan, calling it "..."`: the participle reports
                 if base in lx.QUOTE_VERBS and not self._has_spoken_quote(start, end):
                     return None, False
-            # `called Clinton a "champion" for its constituency, citing ...`: the words
+            # `called Okafor a "champion" of the night shift, citing ...`: the words
             # end at the first break after the quoted ones.
             i = bisect_left(self.double_opens, start)
             if i < len(self.double_quotes) and self.double_quotes[i].after < end:
@@ -1032,7 +1032,7 @@ class FrameFinder:
                 if quote.after >= end:
                     break
                 if self.text[quote.close - 1] == "," and CONTRAST_AFTER.match(self.masked, quote.after, end):
-                    end = quote.after  # `ruled that it is "true," but in the course of ...`
+                    end = quote.after  # `ruled that the rise was "lawful," but in the same report ...`
                     break
             for predicate in COORDINATED_PREDICATE.finditer(self.masked, start, end):
                 verb = predicate.group("verb")
@@ -1053,7 +1053,7 @@ class FrameFinder:
 
     def _has_spoken_quote(self, start: int, end: int) -> bool:
         """Quoted words in text[start:end] that read as speech, not as a name in title case
-        (`called Burma a "good news story"`, not `call the site "the Old Yard"`)."""
+        (`called the port a "success story"`, not `call the site "the Old Yard"`)."""
         for quote in self.double_quotes[bisect_left(self.double_opens, start):]:
             if quote.open >= end:
                 return False
@@ -1094,7 +1094,7 @@ class FrameFinder:
                     return False  # quoted words open the sentence: `"..." for the record, she said`
                 continue  # a quoted title inside the adjunct: `In an interview on "Face the Nation,"`
             if saw_intro and _name_like(self.masked[start:end]) and len(words) <= 3:
-                continue  # `Speaking at a rally in Novi, Michigan,`: the place goes on
+                continue  # `Speaking at a depot in Kellbrook, Vesk,`: the place goes on
             if words[0].lower() not in lx.INTRO_ADJUNCT_WORDS:
                 return False
             saw_intro = True

@@ -84,8 +84,10 @@ NOT_SPEAKER_LABELS = frozenset((
 # `..., tweeting, "..."`, but `asking the court to ...` reports no words.
 # Verbs that name as much as they quote: `a group called "X"` names, but `bodies, which he
 # called "a cartel"` quotes its subject.
-NAMING_VERBS = frozenset(("called", "calls", "dubbed", "dubs", "termed", "terms", "labeled", "labelled", "branded"))
-# Verbs of promising, whose words may be an infinitive: `vowed to "open up" libel laws`.
+NAMING_VERBS = frozenset((
+    "called", "calls", "described", "describes", "dubbed", "dubs", "termed", "terms", "labeled", "labelled", "branded",
+))
+# Verbs of promising, whose words may be an infinitive: `pledged to "keep every night route"`.
 PROMISE_VERBS = frozenset(("vow", "pledge", "promise"))
 # Participles that report a clause with no `that`: `called it "historic," saying the county ...`.
 CLAUSE_PARTICIPLES = frozenset(("saying", "adding", "arguing", "insisting", "warning", "claiming", "telling"))
@@ -99,7 +101,7 @@ PARTICIPLE_CUES = (
     "stressing", "claiming", "declaring", "asserting", "telling", "urging", "calling",
     *QUOTE_ONLY_PARTICIPLES,
 )
-# Verbs that attribute speech only when quoted words follow: `called Burma a "good news
+# Verbs that attribute speech only when quoted words follow: `called the port a "success
 # story"`, `urged voters to "stay home"`.
 QUOTE_VERBS = frozenset((
     "call", "label", "dub", "exhort", "implore", "liken", "brand", "hail", "praise", "slam",
