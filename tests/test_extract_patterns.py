@@ -313,7 +313,7 @@ def test_a_closing_mark_typed_the_wrong_way_round_still_closes():
 def test_a_no_break_space_after_the_opening_quotation():
     # `“...,”\xa0X said on the podcast “Title.”`: the opening quotation is what was said,
     # not the programme's title, whatever the space after it.
-    text = "“Being a dad, that is my job,”\xa0Weiler said in May on the podcast “Here Is the Thing.”\n"
+    text = "“Being a dad, that is my job,”\xa0Weiler said last spring on the podcast “Here Is the Thing.”\n"
     found = [(a.quote.text, a.speaker.text) for a in extract(text).attributions]
     assert found == [("Being a dad, that is my job,", "Weiler")]
 

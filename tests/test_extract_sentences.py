@@ -94,8 +94,8 @@ def test_a_colon_after_a_verb_of_concluding_introduces_the_quotation():
 
 
 def test_told_a_possessive_audience_then_a_quotation():
-    a = only('Varga, who phoned Brandt after the count, told her supporters, "I still love this valley."')
-    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "I still love this valley.", "Varga")
+    a = only('Varga, who phoned Brandt after the count, told her supporters, "This valley will always be home."')
+    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "This valley will always be home.", "Varga")
 
 
 def test_a_bare_weekday_after_the_cue_is_an_adjunct():
@@ -106,7 +106,7 @@ def test_a_bare_weekday_after_the_cue_is_an_adjunct():
 def test_more_verbs_of_saying():
     text = (
         '"This is a big win for the league," Orla Kent confessed.\n\n'
-        '"They came for the free bread," Tom Bennett shot back with a laugh.'
+        '"They came for the free bread," Tom Bennett shot back, grinning.'
     )
     first, second = extract(text).attributions
     assert (first.type, first.cue.text, first.speaker_name) == ("direct", "confessed", "Orla Kent")
@@ -129,12 +129,12 @@ def test_a_participle_after_quoted_words_ending_in_a_comma_ends_the_content():
 
 
 def test_a_cue_set_off_from_a_final_quotation_quotes_it_after_a_clause():
-    a = only('The debate grew so heated that Governor Ana Ruiz said, "I feel like I need a translator."')
-    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "I feel like I need a translator.", "Ana Ruiz")
+    a = only('The debate grew so heated that Governor Ana Ruiz said, "Somebody should hand me a dictionary."')
+    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "Somebody should hand me a dictionary.", "Ana Ruiz")
 
 
 def test_a_pronoun_inside_brackets_introduces_a_quotation():
-    text = 'She praised the ferry crew. (That said, she also noted, "When the river rises, we all wait.")'
+    text = 'She praised the ferry crew. (Even so, she also noted, "When the river rises, we all wait.")'
     a = only(text)
     assert (a.type, a.quote.text, a.speaker.text) == ("direct", "When the river rises, we all wait.", "she")
 
@@ -150,7 +150,7 @@ def test_a_us_legislators_party_and_state_is_an_appositive():
 
 
 def test_an_unknown_adjunct_then_a_comma_and_a_final_quotation():
-    a = only('Sen. Ron Ortiz, D-Vesk, said in an op-ed piece before the 2014 hearing, "The agency failed to act."')
+    a = only('Sen. Ron Ortiz, D-Vesk, said in a guest column before the 2014 hearing, "The agency failed to act."')
     assert (a.type, a.quote.text, a.speaker.text) == ("direct", "The agency failed to act.", "Sen. Ron Ortiz")
 
 
@@ -171,7 +171,7 @@ def test_an_emotive_verb_of_saying():
 
 
 def test_the_s_form_of_concluding_with_a_colon():
-    a = only('Surveying the empty docks, Williamson concludes: "Nobody did this to them. They failed themselves."')
+    a = only('Surveying the empty docks, Williamson concludes: "No storm emptied these docks. Bad choices did."')
     assert (a.type, a.speaker_name, a.cue.text) == ("direct", "Williamson", "concludes")
 
 
@@ -181,13 +181,13 @@ def test_a_participles_speaker_is_the_subject_after_an_introductory_adjunct():
 
 
 def test_an_inverted_speaker_ends_before_a_relative_that():
-    a = only('"We realized it was all lies," said one owner of a shop that sells fabric.')
-    assert (a.type, a.speaker.text) == ("direct", "one owner of a shop")
+    a = only('"We knew the promises were hollow," said one keeper of a stall that sells rope.')
+    assert (a.type, a.speaker.text) == ("direct", "one keeper of a stall")
 
 
 def test_a_conjunction_before_the_opening_quotation():
-    a = only('Yet, "it is hard to make a causal link," added Zarate, the former deputy adviser.')
-    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "it is hard to make a causal link,", "Zarate")
+    a = only('Yet, "nobody can prove the floods caused it," added Zarate, the former deputy adviser.')
+    assert (a.type, a.quote.text, a.speaker_name) == ("direct", "nobody can prove the floods caused it,", "Zarate")
 
 
 def test_a_lower_case_pronoun_subject_after_an_introductory_word_speaks_the_participle():
