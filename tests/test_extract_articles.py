@@ -321,3 +321,25 @@ def test_known_as_is_a_name_not_a_quote(bridge):
     text, extraction = bridge
     tail = text.index("The bridge, known locally")
     assert all(a.quote.start < tail for a in extraction.attributions)
+
+
+def test_an_acronym_that_spells_the_whole_name_keeps_words_that_look_like_titles():
+    # "Air" is a title word (`Air Marshal`), but CACS spells all four words.
+    text = ("The Council for Air Cargo Safety (CACS) said on Friday the new berths met its rules.\n\n"
+            "The CACS said the checks would continue.\n")
+    names = {a.speaker.text: a.speaker_name for a in extract(text).attributions}
+    assert names == {"The Council for Air Cargo Safety (CACS)": "Council for Air Cargo Safety",
+                     "The CACS": "Council for Air Cargo Safety"}
+
+
+def test_a_role_alone_names_the_person_just_given_it_and_an_opening_indefinite_is_anonymous():
+    text = ("State Transport Minister Leela Menon said on Monday the depot would reopen.\n\n"
+            "The night shift would resume on Tuesday, the minister said.\n\n"
+            "A spokesperson for a bus owners' association said fares would not rise.\n")
+    found = {a.speaker.text: (a.speaker_name, a.speaker_kind) for a in extract(text).attributions}
+    assert found["the minister"] == ("Leela Menon", "person")
+    assert found["A spokesperson for a bus owners' association"][1] == "anonymous"
+    # `the company` is no title of a person: it stays an organization's short form.
+    company = extract("Leela Menon, a director of the company, said the fleet was old. The company said it "
+                      "would buy new buses.\n").attributions[-1]
+    assert (company.speaker.text, company.speaker_kind) == ("The company", "organization")

@@ -333,6 +333,8 @@ ANONYMOUS_HEADS = frozenset((
     "father", "neighbour", "neighbor",
 ))
 GROUP_HEADS = frozenset((
+    "builders", "contractors", "drivers", "pilots", "fishermen", "shopkeepers", "vendors",
+    "commuters", "hawkers", "labourers", "laborers", "miners", "sailors", "soldiers",
     "officials", "spokespeople", "sources", "people", "aides", "officers", "diplomats",
     "executives", "insiders", "members", "residents", "witnesses", "analysts", "experts",
     "economists", "lawmakers", "legislators", "advisers", "advisors", "representatives",

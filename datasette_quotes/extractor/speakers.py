@@ -34,7 +34,7 @@ LEADING_DETERMINER = regex.compile(r"^(?:an?|the|its|his|her|their)\s+", regex.I
 LOWERCASE_WORDS = regex.compile(r"^(?:\p{Ll}+\s+)+")
 UPPERCASE = regex.compile(r"\p{Lu}")
 SENTENCE_ARTICLE = regex.compile(r"^(?:The|A|An)\s+")
-INDEFINITE = regex.compile(r"(?:an?|one)\s+(?P<words>(?:[\w’'.-]+\s*){1,5}?)(?:\s+(?:of|for|at|in|from|with|who)\b|$)")
+INDEFINITE = regex.compile(r"(?:[Aa]n?|[Oo]ne)\s+(?P<words>(?:[\w’'.-]+\s*){1,5}?)(?:\s+(?:of|for|at|in|from|with|who)\b|$)")
 TWO_CAPITALS = regex.compile(r"\p{Lu}.*\p{Lu}")
 _DOCUMENT_NOUNS = "|".join(sorted(lx.DOCUMENT_SPEAKERS, key=len, reverse=True))
 DOCUMENT = regex.compile(
@@ -84,8 +84,13 @@ class SpeakerResolver:
             if match is None:
                 continue
             name = DETERMINER.sub("", match.group("name"))
-            name = _drop_leading_titles(name)
-            self.acronyms.setdefault(match.group("acronym"), name)
+            acronym = match.group("acronym")
+            if _initials(name) != acronym.upper():
+                # Titles before the name are dropped, unless the acronym spells the whole
+                # of it: `Commission for Air Quality Management (CAQM)` keeps "Commission
+                # for Air", which only looks like a title.
+                name = _drop_leading_titles(name)
+            self.acronyms.setdefault(acronym, name)
         # The article's names are read on demand, only as far as a mention needs them:
         # most mentions resolve without them, and those that do look back, not ahead.
         # Only names of two words or more are kept: every lookup wants one of those. Every
@@ -217,6 +222,11 @@ class SpeakerResolver:
             for item in reversed(earlier[-LOOKBACK:]):
                 if head in item.speaker.name.lower() or head in (item.speaker.title or "").lower():
                     return item.speaker
+        if len(words) == 1 and bare[:1].islower() and head in lx.TITLE_WORDS and head not in lx.ORGANIZATION_WORDS:
+            # `the minister`: the person just named with that title.
+            for item in reversed(earlier[-LOOKBACK:]):
+                if item.speaker.kind == "person" and head in (item.speaker.title or "").lower().split():
+                    return item.speaker
         if words[0].lower() in lx.ANONYMOUS_HEADS and bare[:1].islower():
             return Speaker(bare, "anonymous")
         if len(words) == 1 or (
@@ -227,6 +237,8 @@ class SpeakerResolver:
                 return short
         if " and " in body and not any(w.lower() in lx.ORGANIZATION_WORDS for w in words):
             return Speaker(body, "group")
+        if body in self.acronyms.values():
+            return Speaker(body, "organization")  # `The Council for Air Cargo Safety (CACS)`: its whole name
         name, title = _split_title(body)
         kind = "person" if name != body else _kind_of(name)
         if kind == "person":
@@ -357,7 +369,7 @@ def _is_anonymous(mention: str) -> bool:
 
 def _starts_indefinite(mention: str) -> bool:
     """`a senior official of X`, `a spokesperson for Y`: an unnamed singular source."""
-    match = mention[:1] in ("a", "o") and INDEFINITE.match(mention)
+    match = mention[:1] in ("a", "o", "A", "O") and INDEFINITE.match(mention)
     return bool(match and not lx.ANONYMOUS_HEADS.isdisjoint(match.group("words").split()))
 
 
@@ -403,6 +415,10 @@ def _is_name_word(word: str) -> bool:
         and lowered not in lx.ORGANIZATION_WORDS
         and not word.endswith(("'s", "’s"))
     )
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper()).upper()
 
 
 def _drop_leading_titles(name: str) -> str:
