@@ -343,3 +343,8 @@ def test_a_role_alone_names_the_person_just_given_it_and_an_opening_indefinite_i
     company = extract("Leela Menon, a director of the company, said the fleet was old. The company said it "
                       "would buy new buses.\n").attributions[-1]
     assert (company.speaker.text, company.speaker_kind) == ("The company", "organization")
+
+
+def test_a_trade_in_the_plural_is_a_group():
+    [a] = extract("Builders said work at their sites would resume from Tuesday.\n").attributions
+    assert (a.speaker_name, a.speaker_kind) == ("Builders", "group")
