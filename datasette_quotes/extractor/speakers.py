@@ -343,9 +343,9 @@ class SpeakerResolver:
 def _initials_index(names: list[tuple[int, str]]) -> dict[str, str]:
     index = {}
     for _start, name in names:
-        words = [w for w in name.split() if w.lower() not in CONNECTORS]
-        if len(words) > 1:
-            index.setdefault("".join(w[0] for w in words).upper(), name)
+        initials = _initials(name)
+        if len(initials) > 1:
+            index.setdefault(initials, name)
     return index
 
 
@@ -418,7 +418,8 @@ def _is_name_word(word: str) -> bool:
 
 
 def _initials(name: str) -> str:
-    return "".join(word[0] for word in name.split() if word[0].isupper()).upper()
+    """`Ministry of External Affairs` -> `MEA`: the first letters of its words but the connectors."""
+    return "".join(word[0] for word in name.split() if word.lower() not in CONNECTORS).upper()
 
 
 def _drop_leading_titles(name: str) -> str:
