@@ -1161,20 +1161,21 @@ _NOT_A_CLAUSE = frozenset((
 ))
 
 
+def _participle_stems(participle: str) -> tuple[str, str, str]:
+    """The bases an -ing form may come from: `calling` -> call, `dubbing` -> dub, `describing` -> describe."""
+    stem = participle[:-3]
+    return stem, stem[:-1], stem + "e"
+
+
 def _participle_base(participle: str) -> str:
     """`calling` -> `call`, `dubbing` -> `dub`: the verb whose rules a participle follows,
     or `say` for the participles of plain saying."""
-    stem = participle[:-3]
-    for base in (stem, stem[:-1], stem + "e"):
-        if base in lx.QUOTE_VERBS:
-            return base
-    return "say"
+    return next((base for base in _participle_stems(participle) if base in lx.QUOTE_VERBS), "say")
 
 
 def _saying_participle(participle: str) -> bool:
     """`promising`, `describing`, `slamming`: the participle of a verb of saying or quoting."""
-    stem = participle[:-3]
-    return any(base in SAYING_BASES or base in lx.QUOTE_VERBS for base in (stem, stem[:-1], stem + "e"))
+    return any(base in SAYING_BASES or base in lx.QUOTE_VERBS for base in _participle_stems(participle))
 
 
 def _ends_with_filler(masked: str, end: int) -> bool:
