@@ -6,6 +6,7 @@ Imported only by the `register_enrichments` hook, which only datasette-enrichmen
 """
 from __future__ import annotations
 
+import asyncio
 import inspect
 
 import sqlite_utils
@@ -53,18 +54,8 @@ class ExtractQuotes(Enrichment):
     async def enrich_batch(self, db, table, rows, pks, config, job_id):
         """Store the rows' articles and quotes; a row whose date cannot be read is
         logged as an error and left out. Rows with no text are skipped."""
-        articles, failed = [], []
-        for row in rows:
-            text = row[config["text_column"]]
-            if text is None:
-                continue
-            try:
-                date = article_day(row[config["date_column"]]) if config["date_column"] else None
-            except ValueError as error:
-                failed.append((row, f"{config['date_column']}: {error}"))
-                continue
-            text = as_text(text)
-            articles.append(store.Article(article_file(table, row, pks), text, extract(text, date)))
+        # Extracting a batch takes a while: off the event loop, so Datasette keeps serving.
+        articles, failed = await asyncio.to_thread(extract_rows, table, rows, pks, config)
         await write(db, lambda conn: save_and_cluster(sqlite_utils.Database(conn), articles))
         for row, message in failed:
             await self.log_error(db, job_id, [path_from_row_pks(row, pks, pks == ["rowid"], quote=False)], message)
@@ -75,6 +66,24 @@ class ExtractQuotes(Enrichment):
         for the new rows."""
         await write(db, lambda conn: facet_counts.refresh(sqlite_utils.Database(conn)))
         await write(db, lambda conn: store.analyze(sqlite_utils.Database(conn)))
+
+
+def extract_rows(table: str, rows: list[dict], pks: list[str], config: dict) -> tuple[list[store.Article], list[tuple[dict, str]]]:
+    """The articles of the rows that have text, and the rows whose date cannot be read
+    with the reason."""
+    articles, failed = [], []
+    for row in rows:
+        text = row[config["text_column"]]
+        if text is None:
+            continue
+        try:
+            date = article_day(row[config["date_column"]]) if config["date_column"] else None
+        except ValueError as error:
+            failed.append((row, f"{config['date_column']}: {error}"))
+            continue
+        text = as_text(text)
+        articles.append(store.Article(article_file(table, row, pks), text, extract(text, date)))
+    return articles, failed
 
 
 def save_and_cluster(db: sqlite_utils.Database, articles: list[store.Article]) -> None:
