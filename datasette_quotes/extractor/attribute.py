@@ -74,7 +74,7 @@ class Assembler:
                     if frame.content[1] > sentence.end:
                         reported_to = frame.content[1]
                 continue
-            if self.masked[sentence.start:sentence.end].rstrip().endswith(":"):
+            if self.masked.find(":", sentence.start, sentence.end) >= 0 and self.masked[sentence.start:sentence.end].rstrip().endswith(":"):
                 # `He said:` and the quotation in the next paragraph.
                 quote = self._sole_quote(self.sentences[i + 1]) if i + 1 < len(self.sentences) else None
                 frame = frames[0] if frames else quote and self.finder.colon_intro_frame(sentence)

@@ -1241,22 +1241,26 @@ def _may_open_adjunct(masked: str, pos: int, limit: int) -> bool:
 
 
 def _comma_segments(masked: str, lo: int, hi: int) -> list[Span]:
-    """Comma-separated parts of masked[lo:hi], ignoring commas inside brackets."""
+    """Comma-separated parts of masked[lo:hi] that are not blank, ignoring commas inside brackets."""
     segments = []
     depth = 0
     start = lo
     for match in SEGMENT_BREAK.finditer(masked, lo, hi):
-        ch = match.group()
-        i = match.start()
-        if ch in "([":
+        at, after = match.span()
+        mark = masked[at]
+        if mark in "([":
             depth += 1
-        elif ch in ")]":
+        elif mark in ")]":
             depth = max(0, depth - 1)
         elif not depth:
-            segments.append((start, i))
-            start = match.end()
-    segments.append((start, hi))
-    return [s for s in segments if masked[s[0]:s[1]].strip()]
+            piece = masked[start:at]
+            if piece and not piece.isspace():
+                segments.append((start, at))
+            start = after
+    piece = masked[start:hi]
+    if piece and not piece.isspace():
+        segments.append((start, hi))
+    return segments
 
 
 def _strip_span(masked: str, start: int, end: int) -> Span | None:
