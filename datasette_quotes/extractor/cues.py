@@ -6,6 +6,8 @@ saying inside a quotation is never a cue. What a cue frames is `frames.py`'s bus
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 
 import regex
 
@@ -59,10 +61,11 @@ CUE_KINDS = {
 CUE_FORMS_BY_FIRST_WORD: dict[str, list[str]] = {}
 for _form in sorted(CUE_KINDS, key=len, reverse=True):
     CUE_FORMS_BY_FIRST_WORD.setdefault(_form.split()[0], []).append(_form)
+CUE_FIRST_WORDS = frozenset(CUE_FORMS_BY_FIRST_WORD)
 TOKEN_PUNCTUATION = ".,;:!?\"“”‘’'()[]—―–-" + MASK
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, to be quick to make (as `segments.Sentence`)
 class CueWord:
     """A cue located in the text, read like a regex match by the frame builders."""
 
@@ -82,8 +85,9 @@ class CueWord:
 def find_cue_words(masked: str) -> list[CueWord]:
     """Every cue form in `masked`, as whole words, in order."""
     hits = []
-    words = {w.strip(TOKEN_PUNCTUATION) for w in set(masked.split())}  # each distinct token once
-    for word in words.intersection(CUE_FORMS_BY_FIRST_WORD):
+    # The table's words among the article's tokens, punctuation stripped (a `map`, not a
+    # loop: it runs over every token).
+    for word in CUE_FIRST_WORDS.intersection(map(str.strip, masked.split(), repeat(TOKEN_PUNCTUATION))):
         forms = CUE_FORMS_BY_FIRST_WORD[word]
         at = masked.find(word)
         while at >= 0:
@@ -94,5 +98,5 @@ def find_cue_words(masked: str) -> list[CueWord]:
                         hits.append(CueWord(at, form))
                         break
             at = masked.find(word, at + 1)
-    hits.sort(key=lambda hit: hit.at)
+    hits.sort(key=attrgetter("at"))
     return hits

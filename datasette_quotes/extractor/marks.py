@@ -8,7 +8,7 @@ unbalanced or odd marks: an unpaired mark is simply not a quotation.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -25,7 +25,7 @@ DOUBLE_MARKS = '"“”„«»'
 N_CONTRACTION = regex.compile(r"['’]n['’](?=\s)")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, to be quick to make (as `segments.Sentence`)
 class Quote:
     """A quotation: `open` and `close` are the indices of its marks, `width` their length
     (2 for the doubled apostrophes '' that some papers use as double marks)."""
@@ -34,19 +34,16 @@ class Quote:
     close: int
     double: bool
     width: int = 1
+    # The quoted words' span and the index just past the closing mark: fields set once, not
+    # properties, since the frame builders read them tens of times an article.
+    start: int = field(init=False)
+    end: int = field(init=False)
+    after: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.open + self.width
-
-    @property
-    def end(self) -> int:
-        return self.close
-
-    @property
-    def after(self) -> int:
-        """The index just past the closing mark."""
-        return self.close + self.width
+    def __post_init__(self) -> None:
+        self.start = self.open + self.width
+        self.end = self.close
+        self.after = self.close + self.width
 
 
 def _is_letter(ch: str) -> bool:
@@ -78,17 +75,13 @@ def _double_marks(text: str) -> list[tuple[int, str]]:
     return marks
 
 
-def _paragraph_of(paragraph_starts: list[int], index: int) -> int:
-    return bisect_right(paragraph_starts, index) - 1
-
-
 def _pair_doubles(text: str, paragraph_starts: list[int]) -> list[Quote]:
     quotes: list[Quote] = []
     open_at = -1
     open_para = -1
     open_mark = ""
     for i, mark in _double_marks(text):
-        para = _paragraph_of(paragraph_starts, i)
+        para = bisect_right(paragraph_starts, i) - 1  # the paragraph the mark is in
         if open_at >= 0 and para != open_para:
             if para == open_para + 1 and i == paragraph_starts[para] and mark == open_mark:
                 # The quote goes on into this paragraph, re-opened with the same mark; a
@@ -138,7 +131,7 @@ def _pair_singles(text: str, paragraph_starts: list[int], doubles: list[Quote]) 
             continue  # half of a doubled-apostrophe mark
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        para = _paragraph_of(paragraph_starts, i)
+        para = bisect_right(paragraph_starts, i) - 1  # the paragraph the mark is in
         if open_at >= 0 and para != open_para:
             open_at = -1
         if N_CONTRACTION.match(text, i) or (i > 0 and N_CONTRACTION.match(text, i - 2)):

@@ -1,6 +1,7 @@
 """The source of an attribution: channel kind, platform, date of the saying, relays."""
 from __future__ import annotations
 
+import re
 from datetime import date as Date, timedelta
 
 import regex
@@ -34,14 +35,20 @@ def _longest_first(words) -> str:
 # decides between them. That pass starts where the first channel word of any kind is:
 # one tree of all the words finds it (or finds there is none) faster.
 _KIND_ORDER = [kind for kind, _ in lx.SOURCE_KIND_WORDS if kind != "news_agency_report"]
-_KIND_WORDS = regex.compile(
+_KIND_WORDS_PATTERN = (
     r"\b(?:"
     + "|".join(f"(?P<{kind}>{_longest_first(words)})" for kind, words in lx.SOURCE_KIND_WORDS if kind != "news_agency_report")
     + r")\b"
 )
-_ANY_KIND_WORD = regex.compile(
+_ANY_KIND_WORD_PATTERN = (
     r"\b(?:" + _longest_first([w for kind, words in lx.SOURCE_KIND_WORDS if kind != "news_agency_report" for w in words]) + r")\b"
 )
+_KIND_WORDS = regex.compile(_KIND_WORDS_PATTERN)
+_ANY_KIND_WORD = regex.compile(_ANY_KIND_WORD_PATTERN)
+# The same patterns for a frame all ASCII, where the two engines agree on word boundaries:
+# the standard `re` engine runs these trees twice as fast.
+_ASCII_KIND_WORDS = re.compile(_KIND_WORDS_PATTERN)
+_ASCII_ANY_KIND_WORD = re.compile(_ANY_KIND_WORD_PATTERN)
 _PLATFORM = regex.compile(
     r"\b(?:on|via|to|in)\s+(?:(?:his|her|their|its|the|a)\s+)?(?:[\w’'-]+[’']s\s+)?(?:official\s+)?(?P<platform>"
     + "|".join(regex.escape(p) for p in sorted(lx.PLATFORMS, key=len, reverse=True))
@@ -89,8 +96,9 @@ def source_kind(frame_text: str, verb: str, told_object: str | None, speaker_is_
         return "news_agency_report"
     if verb in ("posted", "tweeted", "posts", "tweets") or (_may_name_platform(lowered) and _PLATFORM.search(frame_text)):
         return "social_post"
-    first = _ANY_KIND_WORD.search(lowered)
-    found = {match.lastgroup for match in _KIND_WORDS.finditer(lowered, first.start())} if first else set()
+    any_kind_word, kind_words = (_ASCII_ANY_KIND_WORD, _ASCII_KIND_WORDS) if lowered.isascii() else (_ANY_KIND_WORD, _KIND_WORDS)
+    first = any_kind_word.search(lowered)
+    found = {match.lastgroup for match in kind_words.finditer(lowered, first.start())} if first else set()
     for kind in _KIND_ORDER:
         if kind in found:
             return kind
@@ -104,8 +112,9 @@ def source_kind(frame_text: str, verb: str, told_object: str | None, speaker_is_
 def _may_name_platform(lowered: str) -> bool:
     """The test that spares most frames the platform pattern: a platform's name is in
     them (X only as a word after a space)."""
-    if any(name in lowered for name in _PLATFORM_NAMES_NOT_X):
-        return True
+    for name in _PLATFORM_NAMES_NOT_X:  # a loop, not any(): twice as quick over these few
+        if name in lowered:
+            return True
     at = lowered.find("x", 1)
     while at > 0:
         if lowered[at - 1].isspace():
@@ -153,11 +162,11 @@ def saying_date(frame_text: str, article_date: str | None) -> str | None:
 
 
 def is_outlet(mention: str) -> bool:
-    bare = LEADING_ARTICLE.sub("", mention.strip())
-    if bare.lower() in _AGENCY_NAMES:
-        return True
+    bare = mention.strip()
+    if bare[:1] in ("t", "T", "a", "A"):  # only then can an article lead: spares most mentions the pattern
+        bare = LEADING_ARTICLE.sub("", bare)
     lowered = bare.lower()
-    return "news agency" in lowered or not lx.OUTLET_WORDS.isdisjoint(lowered.split())
+    return lowered in _AGENCY_NAMES or "news agency" in lowered or not lx.OUTLET_WORDS.isdisjoint(lowered.split())
 
 
 def outlet_name(mention: str) -> str:

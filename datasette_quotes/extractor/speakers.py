@@ -6,6 +6,7 @@ speaker or name, and titles stay apart from names.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -16,9 +17,12 @@ from .scan import positions
 
 _NAME_WORD = r"(?:\p{Lu}\.|[\p{Lu}][\p{L}\p{M}’'&/-]*)"
 # Capitalised names, with the small words that join them ("Ministry of External Affairs").
-PROPER_NAME = regex.compile(
-    rf"{_NAME_WORD}(?:(?:[ \t]+(?:of|for|and|&|de|del|la|bin|al|van|von)(?:[ \t]+the)?)?[ \t]+{_NAME_WORD})*"
-)
+# The space before a word or its joining word is matched once, ahead of both: quicker.
+_NAME_RUN = r"WORD(?:[ \t]+(?:(?:of|for|and|&|de|del|la|bin|al|van|von)(?:[ \t]+the)?[ \t]+)?WORD)*"
+PROPER_NAME = regex.compile(_NAME_RUN.replace("WORD", _NAME_WORD))
+# The same names in a text all ASCII, where a capital is A-Z and a letter a-z or A-Z: the
+# standard `re` engine finds them twice as fast, and reading names is most of resolving.
+ASCII_PROPER_NAME = re.compile(_NAME_RUN.replace("WORD", r"(?:[A-Z]\.|[A-Z][A-Za-z'&/-]*)"))
 NAME_JOINER = regex.compile(r"[ \t]+(?:and|&)(?:[ \t]+the)?[ \t]+")
 ACRONYM_DEFINITION = regex.compile(rf"(?P<name>{PROPER_NAME.pattern}(?:,\s+{_NAME_WORD}(?:\s+(?:and|&)\s+{_NAME_WORD})+)?)\s+\((?P<acronym>[\p{{Lu}}][\p{{L}}&-]{{1,9}})\)")
 # The brackets alone, matched first at each opening bracket: the full pattern tried at
@@ -41,6 +45,8 @@ DOCUMENT = regex.compile(
     rf"^(?P<owner>.*?)\s*\b(?P<noun>{_DOCUMENT_NOUNS})\b(?:\s+(?:by|from|of|released by|issued by)\s+(?P<by>.+)|\s+(?:to|for|on|in|at|dated)\b.*)?$",
     regex.IGNORECASE,
 )
+# The document noun alone, a quick pretest: DOCUMENT tries its noun after every character.
+DOCUMENT_NOUN = regex.compile(rf"\b(?:{_DOCUMENT_NOUNS})\b", regex.IGNORECASE)
 PAIR = regex.compile(r"^(?:two|both)\s+\p{Ll}+s$")
 AGENCY_NAMES = frozenset(a.lower() for a in lx.AGENCIES)
 # How many earlier speakers and names a pronoun or short form may look back over: enough
@@ -48,11 +54,12 @@ AGENCY_NAMES = frozenset(a.lower() for a in lx.AGENCIES)
 LOOKBACK = 60
 NAME_LOOKBACK = 300
 CONNECTORS = frozenset(("of", "for", "and", "&", "the", "de", "del", "la", "bin", "al", "van", "von"))
+TITLE_OR_ORGANIZATION_WORDS = lx.TITLE_WORDS | lx.ORGANIZATION_WORDS  # words no name is made of
 # As they open a capitalised run (the connectors once such a word is dropped: `One of Trump`).
 CAPITALISED_NOT_NAME_STARTS = frozenset(word.capitalize() for word in lx.NOT_NAME_STARTS) | CONNECTORS
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen, to be quick to make (as `segments.Sentence`)
 class Speaker:
     name: str
     kind: str
@@ -61,7 +68,7 @@ class Speaker:
     document_kind: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # as `Speaker`
 class Earlier:
     """A speaker already attributed, for pronouns and short forms."""
 
@@ -99,7 +106,7 @@ class SpeakerResolver:
         self._name_ordinals: list[int] = []  # each kept name's place among all names
         self._kept_starts: list[int] = []
         self.name_starts: list[int] = []  # of all names
-        self._name_matches = PROPER_NAME.finditer(text)
+        self._name_matches = (ASCII_PROPER_NAME if text.isascii() else PROPER_NAME).finditer(text)
         self._all_names_read = False
         self._initials: dict[str, str] | None = None
         # Surnames looked up: once found, the article's first multi-word person name
@@ -107,19 +114,23 @@ class SpeakerResolver:
         # names holding the surname have been judged.
         self._first_person: dict[str, tuple[int, str]] = {}
         self._surname_next: dict[str, int] = {}
-        self._names_with_word: dict[str, list[int]] = {}  # word -> multi-word names holding it, by index in `names`
+        # Word -> multi-word names holding it, by index in `names`; filled in only when a
+        # surname is looked up (half the articles never do), up to `_names_indexed`.
+        self._names_with_word: dict[str, list[int]] = {}
+        self._names_indexed = 0
         self._person_of: dict[str, str | None] = {}  # names repeat: judge each once
 
     def _read_names(self, position: int) -> None:
         """Read names until every name that starts before `position` is in `names`."""
-        while not self._all_names_read and (not self.name_starts or self.name_starts[-1] < position):
-            match = next(self._name_matches, None)
-            if match is None:
-                self._all_names_read = True
-                break
+        name_starts = self.name_starts  # a local: this loop runs once for every name
+        if self._all_names_read or (name_starts and name_starts[-1] >= position):
+            return
+        for match in self._name_matches:  # goes on where the last call stopped
             run, start = match.group(), match.start()
             if " " not in run and "\t" not in run:
-                self.name_starts.append(start)  # one word: a name no lookup wants
+                name_starts.append(start)  # one word: a name no lookup wants
+                if start >= position:
+                    return
                 continue
             # `Mayor Tom Reyes and Paul Quist`: two names, each a fuller form of its surname.
             parts = NAME_JOINER.split(run) if " and " in run or "&" in run else (run,)
@@ -127,15 +138,13 @@ class SpeakerResolver:
                 at = start + run.find(part)
                 name = _trim_name(part)
                 if " " in name or "\t" in name:
-                    if " " in name:
-                        # A person's surname is one of the words of the name: index them, for
-                        # `_find_first_person`.
-                        for word in set(name.split()):
-                            self._names_with_word.setdefault(word, []).append(len(self.names))
                     self.names.append((at, name))
-                    self._name_ordinals.append(len(self.name_starts))
+                    self._name_ordinals.append(len(name_starts))
                     self._kept_starts.append(at)
-                self.name_starts.append(at)
+                name_starts.append(at)
+            if name_starts[-1] >= position:
+                return
+        self._all_names_read = True
 
     @property
     def initials(self) -> dict[str, str]:
@@ -159,6 +168,7 @@ class SpeakerResolver:
         words can be it, so only those are judged, in order, each once per surname (the
         next lookup goes on where this one stopped)."""
         self._read_names(position)
+        self._index_name_words()
         holders = self._names_with_word.get(surname, ())
         i = self._surname_next.get(surname, 0)
         while i < len(holders):
@@ -175,6 +185,16 @@ class SpeakerResolver:
             i += 1
         self._surname_next[surname] = i
         return None
+
+    def _index_name_words(self) -> None:
+        """Index the words of the names read since the last call: a person's surname is
+        one of the words of the name."""
+        for index in range(self._names_indexed, len(self.names)):
+            name = self.names[index][1]
+            if " " in name:
+                for word in set(name.split()):
+                    self._names_with_word.setdefault(word, []).append(index)
+        self._names_indexed = len(self.names)
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str]]:
         self._read_names(end)
@@ -247,7 +267,7 @@ class SpeakerResolver:
 
     def _document(self, body: str, position: int, earlier: list[Earlier], sentence_start: int) -> Speaker | None:
         """`the statement`, `the MEA statement`, `a Kremlin statement`, `The company's message`."""
-        match = DOCUMENT.search(body)
+        match = DOCUMENT_NOUN.search(body) and DOCUMENT.search(body)
         if match:
             kind = lx.DOCUMENT_SPEAKERS[match.group("noun").lower()]
             owner = (match.group("by") or match.group("owner")).strip()
@@ -289,7 +309,8 @@ class SpeakerResolver:
                 continue  # none of the tests below can pass: spare the split
             words = name.split()
             if body[:1].isupper() and len(body.split()) == 1 and words[-1] == body and len(words) > 1:
-                return Speaker(_drop_leading_titles(name), _kind_of(_drop_leading_titles(name)))
+                bare_name = _drop_leading_titles(name)
+                return Speaker(bare_name, _kind_of(bare_name))
             if body[:1].islower() and head in lx.ORGANIZATION_SHORT_FORMS and words[-1].lower() == head and len(words) > 1:
                 return Speaker(name, "organization")
             if body[:1].isupper() and (name == body or name.endswith(" " + body)) and len(words) > len(body.split()):
@@ -364,7 +385,10 @@ def _trim_name(name: str) -> str:
 
 def _is_anonymous(mention: str) -> bool:
     lowered = mention.lower()
-    return any(marker in lowered for marker in lx.ANONYMITY_MARKERS)
+    for marker in lx.ANONYMITY_MARKERS:  # a loop, not any(): twice as quick over these few
+        if marker in lowered:
+            return True
+    return False
 
 
 def _starts_indefinite(mention: str) -> bool:
@@ -408,11 +432,9 @@ def _split_title(name: str) -> tuple[str, str | None]:
 
 
 def _is_name_word(word: str) -> bool:
-    lowered = word.lower().strip(",")
     return (
         word[:1].isupper()
-        and lowered not in lx.TITLE_WORDS
-        and lowered not in lx.ORGANIZATION_WORDS
+        and word.lower().strip(",") not in TITLE_OR_ORGANIZATION_WORDS
         and not word.endswith(("'s", "’s"))
     )
 
