@@ -356,11 +356,18 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
         for table in FTS_COLUMNS:
             db.execute(f"drop trigger [{table}_ai]")
         newest = _newest_rowids(db)
+        # Articles new to the database are inserted together, a statement per table for
+        # all of them: most of a large load. Their rows get the rowids after `newest`. An
+        # article given twice is written once, as its last copy, which is what saving the
+        # copies in turn leaves.
+        new: dict[str, Article] = {}
         for article in articles:
             a_id = article_id(article.text)
             if not db.execute("select 1 from articles where id = ?", [a_id]).fetchone():
-                speakers.merge(_save_article(db, article))  # only inserts: rowids after `newest`
+                new[a_id] = article
                 continue
+            speakers.merge(_insert_new(db, new))
+            new = {}
             # A stored article's stale quotes go first, and a new quote may take a freed
             # rowid: its new rows are found by rowid and id.
             _index_new_rows(db, newest)
@@ -368,6 +375,7 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
             speakers.merge(_save_article(db, article))
             _index_quotes(db, sorted(rowid for rowid, _ in _quote_rows_of(db, a_id) - before))
             newest = _newest_rowids(db)
+        speakers.merge(_insert_new(db, new))
         _index_new_rows(db, newest)
         _refresh_speakers(db, speakers)
         if db.conn.total_changes == changes:
@@ -454,15 +462,32 @@ class NameChanges:
         return self.added.keys() | self.rewritten
 
 
-def _save_article(db: sqlite_utils.Database, article: Article) -> NameChanges:
-    """Write one article and its quotes; return what changed under which speaker names.
+def _insert_new(db: sqlite_utils.Database, articles: dict[str, Article]) -> NameChanges:
+    """Write articles none of which is stored yet, with their quotes; return the speaker
+    names their quotes add to."""
+    article_rows, quote_rows, via_rows, name_rows = [], [], [], []
+    changes = NameChanges()
+    for a_id, article in articles.items():
+        article_row = _article_row(a_id, article)
+        quotes, via, names = _rows_of(article_row, article.extraction.attributions)
+        article_rows.append(article_row)
+        quote_rows.extend(quotes.values())
+        via_rows.extend(via.values())
+        name_rows.extend(names.values())
+        for row in quotes.values():
+            if row["speaker_name_id"] is not None:
+                changes.added.setdefault(row["speaker_name_id"], []).append(
+                    (row["id"], a_id, row["speaker_title"], row["speaker_text"]))
+    _upsert(db, "articles", article_rows)
+    _insert_names(db, name_rows)
+    _upsert(db, "quotes", quote_rows)
+    _upsert(db, "quote_via", via_rows)
+    return changes
 
-    Only rows that differ from the stored ones are written, so a reload leaves the
-    file untouched, full-text index included.
-    """
-    a_id = article_id(article.text)
+
+def _article_row(a_id: str, article: Article) -> dict:
     meta = article.extraction.meta
-    article_row = {
+    return {
         "id": a_id,
         "file": article.file,
         "date": meta.date,
@@ -473,6 +498,37 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> NameChanges:
         "url": article.url,
         "source": article.source,
     }
+
+
+def _rows_of(article_row: dict, attributions: tuple[Attribution, ...]) -> tuple[dict, dict, dict]:
+    """An article's quote, relay and speaker-name rows, by key."""
+    a_id = article_row["id"]
+    quote_rows, via_rows, name_rows = {}, {}, {}
+    for attribution in attributions:
+        q_id = quote_id(a_id, attribution)
+        n_id = speaker_name_id(a_id, attribution)
+        if n_id is not None:
+            name, kind = attribution.speaker_name, attribution.speaker_kind
+            name_rows[n_id] = (n_id, name, kind, _name_scope(a_id, kind, name) or None)
+        quote_rows[q_id] = _quote_row(q_id, article_row, n_id, attribution)
+        for position, outlet in enumerate(attribution.source.via):
+            via_rows[(q_id, position)] = {"quote_id": q_id, "position": position, "outlet": outlet}
+    return quote_rows, via_rows, name_rows
+
+
+def _insert_names(db: sqlite_utils.Database, name_rows) -> None:
+    # Titles and the speaker each name belongs to are filled in by _refresh_speakers.
+    db.conn.executemany("insert or ignore into speaker_names (id, name, kind, article_id) values (?, ?, ?, ?)", name_rows)
+
+
+def _save_article(db: sqlite_utils.Database, article: Article) -> NameChanges:
+    """Write one stored article and its quotes; return what changed under which speaker names.
+
+    Only rows that differ from the stored ones are written, so a reload leaves the
+    file untouched, full-text index included.
+    """
+    a_id = article_id(article.text)
+    article_row = _article_row(a_id, article)
     stored_article = next(db.query("select * from articles where id = ?", [a_id]), None)
     if stored_article != article_row:
         _upsert(db, "articles", [article_row])
@@ -486,36 +542,19 @@ def _save_article(db: sqlite_utils.Database, article: Article) -> NameChanges:
             [a_id],
         )
     }
-    quote_rows, via_rows, name_rows = {}, {}, {}
-    for attribution in article.extraction.attributions:
-        q_id = quote_id(a_id, attribution)
-        n_id = speaker_name_id(a_id, attribution)
-        if n_id is not None:
-            name, kind = attribution.speaker_name, attribution.speaker_kind
-            name_rows[n_id] = (n_id, name, kind, _name_scope(a_id, kind, name) or None)
-        quote_rows[q_id] = _quote_row(q_id, article_row, n_id, attribution)
-        for position, outlet in enumerate(attribution.source.via):
-            via_rows[(q_id, position)] = {"quote_id": q_id, "position": position, "outlet": outlet}
-
+    quote_rows, via_rows, name_rows = _rows_of(article_row, article.extraction.attributions)
     db.conn.executemany("delete from quote_via where quote_id = ? and position = ?",
                         sorted(stored_via.keys() - via_rows.keys()))
     db.conn.executemany("delete from quotes where id = ?", [(q_id,) for q_id in sorted(stored_quotes.keys() - quote_rows.keys())])
-    # Titles and the speaker each name belongs to are filled in by _refresh_speakers.
-    db.conn.executemany("insert or ignore into speaker_names (id, name, kind, article_id) values (?, ?, ?, ?)",
-                        name_rows.values())
+    _insert_names(db, name_rows.values())
     written = [row for q_id, row in quote_rows.items() if _without_speaker(stored_quotes.get(q_id)) != row]
     _upsert(db, "quotes", written)
     _upsert(db, "quote_via", [row for key, row in via_rows.items() if stored_via.get(key) != row])
     changes = NameChanges()
     for row in written:
-        if stored_article is None:
-            changes.added.setdefault(row["speaker_name_id"], []).append(
-                (row["id"], a_id, row["speaker_title"], row["speaker_text"]))
-        else:
-            changes.rewritten |= {row["speaker_name_id"], stored_quotes.get(row["id"], {}).get("speaker_name_id")}
+        changes.rewritten |= {row["speaker_name_id"], stored_quotes.get(row["id"], {}).get("speaker_name_id")}
     for q_id in stored_quotes.keys() - quote_rows.keys():
         changes.rewritten.add(stored_quotes[q_id]["speaker_name_id"])
-    changes.added.pop(None, None)
     changes.rewritten.discard(None)
     return changes
 

@@ -186,6 +186,35 @@ def test_speaker_rows_do_not_depend_on_load_order(tmp_path):
     assert json.loads(wen["aliases"]) == ["Wen Ostrova"]
 
 
+def test_a_batch_stores_what_saving_its_articles_one_by_one_stores(tmp_path):
+    """Articles new to the database are written together; one already stored, or given
+    twice in the batch, is saved as it would be on its own."""
+    director = "Port Ellery, May 7 (PTI): Wen Ostrova, the port director, said dredging had begun."
+    later = TEXT.replace("May 6", "May 9")
+    batch = [
+        store.Article("director.txt", director, Extraction(ArticleMeta(), (
+            attribution(director, "dredging had begun", "indirect", "Wen Ostrova", "Wen Ostrova", "person",
+                        "port director", "said"),
+        ))),
+        store.Article("harbour-copy.txt", TEXT, harbour_extraction()),  # stored before the batch
+        store.Article("later.txt", later, harbour_extraction(later)),
+        store.Article("later-copy.txt", later, harbour_extraction(later)),  # twice in the batch
+    ]
+    dumps = []
+    for together in (True, False):
+        database = sqlite_utils.Database(tmp_path / f"{together}.db")
+        store.ensure_schema(database)
+        store.save(database, [store.Article("harbour.txt", TEXT, harbour_extraction())])
+        for articles in [batch] if together else [[article] for article in batch]:
+            store.save(database, articles)
+        dumps.append(dump(database))
+    assert dumps[0] == dumps[1]
+    database = sqlite_utils.Database(tmp_path / "True.db")
+    assert sorted(row["file"] for row in database["articles"].rows) == ["director.txt", "harbour-copy.txt", "later-copy.txt"]
+    wen = next(row for row in database["speakers"].rows if row["name"] == "Wen Ostrova")
+    assert (wen["quote_count"], wen["article_count"]) == (5, 3)
+
+
 def test_a_failing_batch_leaves_nothing_behind(db):
     good = store.Article("harbour.txt", TEXT, harbour_extraction())
     broken_attribution = attribution(TEXT, "the port stays open", "indirect",
