@@ -698,38 +698,46 @@ def _refresh_speakers(db: sqlite_utils.Database, changes: NameChanges) -> None:
             grown.setdefault(s_id, []).extend(new)
     for s_id in sorted(rederive):
         _refresh_speaker(db, s_id, speakers.get(s_id))
-    for s_id in sorted(grown.keys() - rederive):
-        _grow_speaker(db, s_id, speakers[s_id], grown[s_id])
+    _grow_speakers(db, {s_id: (speakers[s_id], grown[s_id]) for s_id in grown.keys() - rederive})
 
 
-def _grow_speaker(db: sqlite_utils.Database, s_id: str, entity: entities.Entity, new: list[tuple]) -> None:
-    """Add quotes of new articles to a speaker's row without reading its other quotes."""
-    row = next(db.query("select * from speakers where id = ?", [s_id]), None)
-    if row is not None and row["quote_count"] is None:  # stored before counts were kept
-        _refresh_speaker(db, s_id, entity)
-        return
-    before = row or {"id": s_id, "name": entity.name, "kind": entity.kind, "aliases": "[]", "quote_count": 0,
-                     "article_count": 0}
-    names = sorted({name for (name,) in db.execute("select name from speaker_names where speaker_id = ?", [s_id])})
-    texts = {text for _, _, _, text in new} | (set(names) - {entity.name})
-    grown = {**before, "title": _most_frequent_title(db, s_id),
-             "aliases": json.dumps(sorted(set(json.loads(before["aliases"]))
-                                          | {text for text in texts if text and text.lower() not in NOT_ALIASES}),
-                                   ensure_ascii=False),
-             "names": json.dumps(names, ensure_ascii=False),
-             "quote_count": before["quote_count"] + len(new),
-             # New articles: none of them was counted before.
-             "article_count": before["article_count"] + len({article for _, article, _, _ in new})}
-    if grown != row:
-        _upsert(db, "speakers", [grown])
+def _grow_speakers(db: sqlite_utils.Database, grown: dict[str, tuple[entities.Entity, list[tuple]]]) -> None:
+    """Add quotes of new articles to speakers' rows without reading their other quotes:
+    a few statements for all of them."""
+    ids = json.dumps(sorted(grown))
+    stored = {row["id"]: row for row in db.query("select * from speakers where id in (select value from json_each(?))", [ids])}
+    names, titles = {}, {}
+    for s_id, name, name_titles in db.execute(
+            "select speaker_id, name, titles from speaker_names where speaker_id in (select value from json_each(?))", [ids]):
+        names.setdefault(s_id, set()).add(name)
+        titles.setdefault(s_id, Counter()).update(json.loads(name_titles or "{}"))
+    rows = []
+    for s_id, (entity, new) in sorted(grown.items()):
+        row = stored.get(s_id)
+        if row is not None and row["quote_count"] is None:  # stored before counts were kept
+            _refresh_speaker(db, s_id, entity)
+            continue
+        before = row or {"id": s_id, "name": entity.name, "kind": entity.kind, "aliases": "[]", "quote_count": 0,
+                         "article_count": 0}
+        speaker_names = sorted(names.get(s_id, ()))
+        texts = {text for _, _, _, text in new} | (set(speaker_names) - {entity.name})
+        counted = titles.get(s_id, Counter())
+        after = {**before, "title": _most_frequent(counted),
+                 "aliases": json.dumps(sorted(set(json.loads(before["aliases"]))
+                                              | {text for text in texts if text and text.lower() not in NOT_ALIASES}),
+                                       ensure_ascii=False),
+                 "names": json.dumps(speaker_names, ensure_ascii=False),
+                 "quote_count": before["quote_count"] + len(new),
+                 # New articles: none of them was counted before.
+                 "article_count": before["article_count"] + len({article for _, article, _, _ in new})}
+        if after != row:
+            rows.append(after)
+    _upsert(db, "speakers", rows)
 
 
-def _most_frequent_title(db: sqlite_utils.Database, s_id: str) -> str | None:
-    """From the title counts of the speaker's names; ties go to the alphabetically first."""
-    counted = Counter()
-    for (titles,) in db.execute("select titles from speaker_names where speaker_id = ?", [s_id]):
-        counted.update(json.loads(titles or "{}"))
-    return min(counted, key=lambda title: (-counted[title], title), default=None)
+def _most_frequent(titles: Counter) -> str | None:
+    """The most frequent title; ties go to the alphabetically first, for a stable answer."""
+    return min(titles, key=lambda title: (-titles[title], title), default=None)
 
 
 def _refresh_speaker(db: sqlite_utils.Database, s_id: str, entity: entities.Entity | None) -> None:
@@ -744,8 +752,7 @@ def _refresh_speaker(db: sqlite_utils.Database, s_id: str, entity: entities.Enti
     for title, _, _, count in found:
         if title is not None:
             title_counts[title] += count
-    # Most frequent title; ties go to the alphabetically first, for a stable answer.
-    title = min(title_counts, key=lambda t: (-title_counts[t], t), default=None)
+    title = _most_frequent(title_counts)
     counts = (sum(row[3] for row in found), len({row[2] for row in found}))
     names = sorted({name for (name,) in db.execute("select name from speaker_names where speaker_id = ?", [s_id])})
     texts = {row[1] for row in found}
