@@ -10,6 +10,12 @@ article, quote and relay row is copied with SQL under new ids (each copy of an a
 gets another date; speakers are copied 50 ways, so facets see thousands of speakers), the
 copies are indexed for search as a load indexes a batch, and the quote view's facet counts
 and ANALYZE run as after a load.
+Every quote is copied alike, so a word matches a multiple of the copies (4,099 quotes or more
+on a million). For searches that match fewer, as most do in a real archive, a word found in
+one quote of the data is written reversed, in the article text and its quotes alike (the
+offsets still hold), in every 41st copy of its article ("slerrab": about 100 quotes) or every
+4th ("gnihtaerb": about 1,000); "bilateral" (about 10,000) and "india" (about 100,000) are
+words of the data as they are. The search by matches is timed on these four words.
 Datasette is started on 127.0.0.1 with the project's metadata.yml and default settings
 (plus trace_debug, to show the slowest SQL of each page; --no-suggest turns facet
 suggestions off); every request goes to 127.0.0.1 and their number is bounded.
@@ -37,7 +43,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEAKER_VARIANTS = 50
 DAYS = 730
 STARTUP_SECONDS = 300
-SEARCH_WORDS = ["minister", "satellite", "visit", "fishermen", "statement"]
+SEARCH_WORDS = ["minister", "satellite", "visit", "fishermen", "talks"]  # each in 20,000 to 90,000 quotes
+# A word of one quote of data/, and every how many copies of its article write it reversed.
+REVERSED_IN_COPIES = {"barrels": 41, "breathing": 4}
+# Searches by how many quotes they match: about 100, 1,000, 10,000 and 100,000.
+SEARCHES_BY_MATCHES = ["slerrab", "gnihtaerb", "bilateral", "india"]
 
 
 def build(db_path: Path, quotes_wanted: int) -> None:
@@ -85,6 +95,34 @@ def build(db_path: Path, quotes_wanted: int) -> None:
     store.ensure_schema(db)  # the insert triggers again
     facet_counts.refresh(db)
     store.analyze(db)
+
+
+def reverse_in_copies(db: sqlite_utils.Database) -> None:
+    """Write each REVERSED_IN_COPIES word reversed in every k-th copy of its article, once."""
+    for word, every in REVERSED_IN_COPIES.items():
+        reversed_word = word[::-1]
+        if db.execute("select 1 from quotes_fts where quotes_fts match ? limit 1", [reversed_word]).fetchone():
+            continue
+        (article,), = db.execute("select article_id from quotes where instr(id, '-') = 0 and rowid in"
+                                 " (select rowid from quotes_fts where quotes_fts match ?)", [word]).fetchall()
+        copies = (f"select id from articles where id like :article || '-%'"
+                  f" and cast(substr(id, length(:article) + 2) as integer) % {every} = 1")
+        params = {"article": article, "word": word, "reversed": reversed_word}
+        with db.conn:
+            # The quote text is not a facet: the stored facet counts stay right.
+            for event in facet_counts.TRIGGER_EVENTS:
+                db.execute(f"drop trigger quotes_facet_counts_{event}")
+            db.execute(f"update articles set text = replace(text, :word, :reversed) where id in ({copies})", params)
+            db.execute(f"update quotes set text = replace(text, :word, :reversed)"
+                       f" where article_id in ({copies}) and instr(text, :word)", params)
+            facet_counts.create(db)
+            (misplaced,), = db.execute(
+                f"select count(*) from quotes join articles on articles.id = quotes.article_id"
+                f" where article_id in ({copies}) and (substr(articles.text, start + 1, end - start) is not quotes.text"
+                f" or substr(articles.text, speaker_start + 1, speaker_end - speaker_start) is not speaker_text"
+                f" or substr(articles.text, cue_start + 1, cue_end - cue_start) is not cue)", params).fetchall()
+            if misplaced:
+                raise click.ClickException(f"reversing {word!r}: {misplaced} quotes no longer match their article")
 
 
 def free_port() -> int:
@@ -136,7 +174,31 @@ def facets_timed_out(client: httpx.Client, url: str) -> str:
     if not body.get("ok", True):
         failed_sql = regex.search(r"<textarea[^>]*>(.*?)</textarea>", body["error"], regex.S)
         return f"page failed: {body['title']}: " + (" ".join(failed_sql.group(1).split()) if failed_sql else body["error"])
-    return ", ".join(body.get("facets_timed_out", []))
+    # Datasette 0.65 tells the facets that timed out on the HTML page only, not in its JSON.
+    timed_out = regex.search(r'<p class="facets-timed-out">These facets timed out: (.*?)</p>', client.get(url).text)
+    return html.unescape(timed_out.group(1)) if timed_out else ""
+
+
+def measure(client: httpx.Client, server_cpu: psutil.Process, name: str, urls: list[str], count: int) -> None:
+    """Time `count` requests of `urls` in turn and print their p50, p95, the server's CPU time per
+    request, the failures and the slowest SQL of the first."""
+    for url in urls:  # warm: the first request of a page pays for its cold caches
+        client.get(url)
+    times, failed = [], 0
+    cpu_before = server_cpu.cpu_times()
+    for i in range(count):
+        started = time.perf_counter()
+        response = client.get(urls[i % len(urls)])
+        times.append((time.perf_counter() - started) * 1000)
+        failed += response.status_code != 200  # 400 is Datasette's "SQL query took too long"
+    cpu_after = server_cpu.cpu_times()
+    # The server's CPU time per request: unlike latency, it does not depend on
+    # what else the machine runs.
+    cpu_ms = (cpu_after.user + cpu_after.system - cpu_before.user - cpu_before.system) * 1000 / count
+    click.echo(f"{name:24s} {statistics.median(times):8.0f} {percentile(times, 0.95):8.0f} {cpu_ms:7.0f} "
+               f"{failed:4d}/{count:<2d}  {facets_timed_out(client, urls[0])[:200] or '-'}")
+    for ms, sql in slowest_sql(client, urls[0]):
+        click.echo(f"{'':55s} {ms:7.0f}  {sql[:140]}")
 
 
 @click.command()
@@ -158,6 +220,7 @@ def main(db_path, quotes_wanted, count, no_suggest):
         click.echo(f"Built {db_path} in {time.perf_counter() - started:.0f} s")
     db = sqlite_utils.Database(db_path)
     store.ensure_schema(db)  # a database built earlier gets the store's current views
+    reverse_in_copies(db)  # and the rarer words
     started = time.process_time()
     facet_counts.refresh(db)  # as a load ends; nothing to do when the counts are there
     click.echo(f"Facet counts refreshed in {time.process_time() - started:.1f} s CPU")
@@ -168,6 +231,8 @@ def main(db_path, quotes_wanted, count, no_suggest):
         " order by count(*) desc limit 5")]
     articles = [row["id"] for row in db.query("select id from articles order by random() limit 5")]
     quotes = [row["id"] for row in db.query("select id from quotes order by random() limit 5")]
+    searches_by_matches = {word: db.execute("select count(*) from quotes_fts where quotes_fts match ?", [word]).fetchone()[0]
+                           for word in SEARCHES_BY_MATCHES}
     pages = {
         "quote view + facets": ["/quotes/quotes_view"],
         "quotes table + facets": ["/quotes/quotes"],
@@ -193,23 +258,11 @@ def main(db_path, quotes_wanted, count, no_suggest):
             click.echo(f"{'page':24s} {'p50 ms':>8s} {'p95 ms':>8s} {'CPU ms':>7s} {'failed':>7s}  "
                        "facets timed out / slowest SQL (ms)")
             for name, urls in pages.items():
-                for url in urls:  # warm: the first request of a page pays for its cold caches
-                    client.get(url)
-                times, failed = [], 0
-                cpu_before = server_cpu.cpu_times()
-                for i in range(count):
-                    started = time.perf_counter()
-                    response = client.get(urls[i % len(urls)])
-                    times.append((time.perf_counter() - started) * 1000)
-                    failed += response.status_code != 200  # 400 is Datasette's "SQL query took too long"
-                cpu_after = server_cpu.cpu_times()
-                # The server's CPU time per request: unlike latency, it does not depend on
-                # what else the machine runs.
-                cpu_ms = (cpu_after.user + cpu_after.system - cpu_before.user - cpu_before.system) * 1000 / count
-                click.echo(f"{name:24s} {statistics.median(times):8.0f} {percentile(times, 0.95):8.0f} {cpu_ms:7.0f} "
-                           f"{failed:4d}/{count:<2d}  {facets_timed_out(client, urls[0])[:200] or '-'}")
-                for ms, sql in slowest_sql(client, urls[0]):
-                    click.echo(f"{'':55s} {ms:7.0f}  {sql[:140]}")
+                measure(client, server_cpu, name, urls, count)
+            click.echo(f"\nSearch by number of matching quotes ({count} requests each)")
+            for word, matches in searches_by_matches.items():
+                for page, path in (("view", "/quotes/quotes_view"), ("table", "/quotes/quotes")):
+                    measure(client, server_cpu, f"{word} {matches:,} ({page})", [f"{path}?_search={word}"], count)
     finally:
         server.terminate()
         server.wait()
