@@ -139,14 +139,15 @@ COORDINATED_BEFORE = regex.compile(r"\b(?:and|but)\s+(?:also\s+|now\s+|then\s+|l
 SEGMENT_BREAK = re.compile(rf"''|(?<={MASK})[’']|[‘'](?={MASK})|[,;:—―“”\"«»„()\[\]]")
 # `as the Eastfield Courier puts it`, `As Dana Ruiz observed,`: the writer borrows the
 # speaker's words.
+_AS_X_VERBS = ("said", "says", "noted", "notes", "observed", "wrote", "writes", "argued", "explained", "pointed out", "warned", "remarked")
 _AS_PUT_IT = (
     r"[Aa]s\s+(?P<speaker>[^;:\n]{2,120}?),?\s+(?:\p{Ll}+ly\s+)?(?P<cue>(?:once\s+|has\s+|have\s+)?(?:(?:put|puts)\s+it\b"
-    r"|(?:said|says|noted|notes|observed|wrote|writes|argued|explained|pointed\s+out|warned|remarked)(?=\s*[,:])))\s*[,:]?"
+    r"|(?:" + "|".join(verb.replace(" ", r"\s+") for verb in _AS_X_VERBS) + r")(?=\s*[,:])))\s*[,:]?"
 )
 AS_PUT_IT = regex.compile(r"\s*" + _AS_PUT_IT)
 AS_PUT_IT_AFTER = regex.compile(r"(?:,|(?<=[”\"]))\s*" + _AS_PUT_IT)
-# The words of _AS_PUT_IT's cue: a sentence with none of them needs no search (keep in step).
-AS_PUT_IT_CUES = ("put", "said", "says", "noted", "notes", "observed", "wrote", "writes", "argued", "explained", "pointed", "warned", "remarked")
+# The words of _AS_PUT_IT's cue: a sentence with none of them needs no search.
+AS_PUT_IT_CUES = ("put", *(verb.split()[0] for verb in _AS_X_VERBS))
 # A roundup's item: a dash or `from` before a name, a colon, the quotation.
 BYLINE_COLON = regex.compile(
     rf"(?:\s[-—–]+\s*(?:[Mm]ore\s+)?(?:[Ff]rom\s+)?|\b[Ff]rom\s+)"
@@ -1232,6 +1233,7 @@ def _is_appositive(piece: str) -> bool:
 
 
 def _may_open_adjunct(masked: str, pos: int, limit: int) -> bool:
+    """Can ADJUNCT match at `pos`? Only where its opening word, or a manner adverb, is."""
     head = masked[pos:min(limit, pos + 60)].lstrip()
     if head.startswith(","):
         head = head[1:].lstrip()
