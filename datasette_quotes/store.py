@@ -372,7 +372,7 @@ def save(db: sqlite_utils.Database, articles: list[Article]) -> SaveCounts:
             # rowid: its new rows are found by rowid and id.
             _index_new_rows(db, newest)
             before = _quote_rows_of(db, a_id)
-            speakers.merge(_save_article(db, article))
+            speakers.merge(_save_article(db, a_id, article))
             _index_quotes(db, sorted(rowid for rowid, _ in _quote_rows_of(db, a_id) - before))
             newest = _newest_rowids(db)
         speakers.merge(_insert_new(db, new))
@@ -521,13 +521,12 @@ def _insert_names(db: sqlite_utils.Database, name_rows) -> None:
     db.conn.executemany("insert or ignore into speaker_names (id, name, kind, article_id) values (?, ?, ?, ?)", name_rows)
 
 
-def _save_article(db: sqlite_utils.Database, article: Article) -> NameChanges:
+def _save_article(db: sqlite_utils.Database, a_id: str, article: Article) -> NameChanges:
     """Write one stored article and its quotes; return what changed under which speaker names.
 
     Only rows that differ from the stored ones are written, so a reload leaves the
     file untouched, full-text index included.
     """
-    a_id = article_id(article.text)
     article_row = _article_row(a_id, article)
     stored_article = next(db.query("select * from articles where id = ?", [a_id]), None)
     if stored_article != article_row:
